@@ -1,0 +1,159 @@
+//! Annotations over any plot with axes: reference lines and bands on the value
+//! or x axis, and callouts attached to one figure with a leader line. Their
+//! text is placed only where it touches no other text (else left out, with a
+//! warning), and never outside the plot.
+
+use super::text::wrap;
+use super::{Anchor, Builder, Rect};
+use crate::error::Warning;
+use crate::model::{Annotation, Chart};
+use crate::scale::Linear;
+
+const SIZE: f64 = 11.0;
+const LINE_H: f64 = 14.0;
+
+/// Where the plot's axes are, for annotations.
+pub(crate) struct Axes<'a> {
+    /// The plot area (marks only).
+    pub plot: Rect,
+    /// Value scale; `value_vertical` when it maps onto y.
+    pub value: &'a Linear,
+    /// Whether the value axis is vertical (y).
+    pub value_vertical: bool,
+    /// The x scale of charts with numeric x (always horizontal).
+    pub x: Option<&'a Linear>,
+    /// Position of each figure, by (series, index): the point a callout
+    /// points at, in CSS px.
+    pub anchor: &'a dyn Fn(usize, usize) -> Option<(f64, f64)>,
+}
+
+/// Draws the chart's line and band annotations (before the marks).
+pub(crate) fn backgrounds(b: &mut Builder, chart: &Chart, axes: &Axes) {
+    for a in &chart.annotations {
+        if let Annotation::Band { x, from, to, .. } = a {
+            if let Some((x0, y0, x1, y1)) = span(axes, *x, *from, *to) {
+                b.rect(x0, y0, x1 - x0, y1 - y0, chart.theme.axis.alpha(0.12));
+            }
+        }
+    }
+}
+
+/// Draws lines, band labels and callouts (after the marks and their labels).
+pub(crate) fn foregrounds(b: &mut Builder, chart: &Chart, axes: &Axes) {
+    let color = chart.theme.text;
+    for (i, a) in chart.annotations.iter().enumerate() {
+        let path = format!("annotations[{i}]");
+        match a {
+            Annotation::Line { x, at, label } => {
+                let Some((x0, y0, x1, y1)) = span(axes, *x, *at, *at) else {
+                    b.warnings.push(Warning::at(path, "outside the axis range; not drawn"));
+                    continue;
+                };
+                b.dashed((x0, y0), (x1, y1), color.alpha(0.8), 1.5, 5.0, 4.0);
+                place_label(b, chart, axes, &path, label, (x0, y0, x1, y1));
+            }
+            Annotation::Band { x, from, to, label } => {
+                if let Some(r) = span(axes, *x, *from, *to) {
+                    place_label(b, chart, axes, &path, label, r);
+                } else {
+                    b.warnings.push(Warning::at(path, "outside the axis range; not drawn"));
+                }
+            }
+            Annotation::Callout { series, index, label } => {
+                match (axes.anchor)(*series, *index) {
+                    Some(p) => callout(b, chart, axes, &path, label, p),
+                    None => b.warnings.push(Warning::at(path, "its figure is not drawn; callout left out")),
+                }
+            }
+        }
+    }
+}
+
+/// The rectangle a line (from == to) or band covers, clipped to the plot;
+/// None when it lies outside.
+fn span(axes: &Axes, on_x: bool, from: f64, to: f64) -> Option<(f64, f64, f64, f64)> {
+    let p = axes.plot;
+    let (scale, along_y) = if on_x { (axes.x?, false) } else { (axes.value, axes.value_vertical) };
+    let (a, z) = (scale.map(from), scale.map(to));
+    let (lo, hi) = (a.min(z), a.max(z));
+    if along_y {
+        let (lo, hi) = (lo.max(p.y), hi.min(p.y + p.h));
+        (lo <= hi + 0.01 && hi >= p.y - 0.01).then_some((p.x, lo, p.x + p.w, hi))
+    } else {
+        let (lo, hi) = (lo.max(p.x), hi.min(p.x + p.w));
+        (lo <= hi + 0.01 && hi >= p.x - 0.01).then_some((lo, p.y, hi, p.y + p.h))
+    }
+}
+
+/// Places the label of a line or band near its top/right end.
+fn place_label(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str, r: (f64, f64, f64, f64)) {
+    if label.trim().is_empty() {
+        return;
+    }
+    let p = axes.plot;
+    let (lines, _) = wrap(b.m, label, SIZE, false, (p.w * 0.45).max(60.0), 2);
+    let w = lines.iter().map(|l| b.m.width(l, SIZE, false)).fold(0.0, f64::max);
+    let h = lines.len() as f64 * LINE_H;
+    let horizontal = (r.3 - r.1) < (r.2 - r.0) && (r.3 - r.1) < p.h * 0.9;
+    // Candidate top-left corners.
+    // Inside a band first (when it is wide enough), then beside it.
+    let mut candidates: Vec<(f64, f64)> = Vec::new();
+    if horizontal {
+        if r.3 - r.1 >= h + 4.0 {
+            candidates.extend([(r.2 - w - 4.0, r.1 + 2.0), (r.0 + 4.0, r.1 + 2.0)]);
+        }
+        candidates.extend([(r.2 - w - 2.0, r.1 - h - 2.0), (r.2 - w - 2.0, r.3 + 2.0), (r.0 + 2.0, r.1 - h - 2.0), (r.0 + 2.0, r.3 + 2.0)]);
+    } else {
+        if r.2 - r.0 >= w + 8.0 {
+            candidates.extend([(r.0 + 4.0, p.y + 2.0), (r.0 + 4.0, p.y + p.h - h - 2.0)]);
+        }
+        candidates.extend([(r.2 + 4.0, p.y), (r.0 - w - 4.0, p.y), (r.2 + 4.0, p.y + p.h - h), (r.0 - w - 4.0, p.y + p.h - h)]);
+    }
+    put(b, chart, path, &lines, w, h, &candidates);
+}
+
+fn put(b: &mut Builder, chart: &Chart, path: &str, lines: &[String], w: f64, h: f64, candidates: &[(f64, f64)]) -> Option<(f64, f64)> {
+    let p = b.bounds;
+    for &(x, y) in candidates {
+        let rect = (x, y, x + w, y + h);
+        if rect.0 >= p.x && rect.2 <= p.x + p.w && rect.1 >= p.y && rect.3 <= p.y + p.h && b.free(rect) {
+            for (k, line) in lines.iter().enumerate() {
+                b.text(x, y + LINE_H * (k as f64 + 0.5), line, SIZE, false, chart.theme.text, Anchor::Start);
+            }
+            return Some((x, y));
+        }
+    }
+    b.warnings.push(Warning::at(path, "no room for this label without covering other text; left out"));
+    None
+}
+
+/// A callout: text beside the figure, with a leader line to it.
+fn callout(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str, (px, py): (f64, f64)) {
+    let p = axes.plot;
+    let (lines, _) = wrap(b.m, label, SIZE, false, (p.w * 0.4).clamp(80.0, 200.0), 3);
+    let w = lines.iter().map(|l| b.m.width(l, SIZE, false)).fold(0.0, f64::max);
+    let h = lines.len() as f64 * LINE_H;
+    let gap = 18.0;
+    // A ring of candidate boxes around the figure, nearest first.
+    let mut candidates: Vec<(f64, f64)> = Vec::new();
+    for step in 0..12 {
+        let d = gap + step as f64 * 24.0;
+        candidates.extend([
+            (px + d, py - gap - h),
+            (px - d - w, py - gap - h),
+            (px + d, py + gap),
+            (px - d - w, py + gap),
+            (px + d, py - h / 2.0),
+            (px - d - w, py - h / 2.0),
+            (px - w / 2.0, py - d - h),
+            (px - w / 2.0, py + d),
+        ]);
+    }
+    if let Some((x, y)) = put(b, chart, path, &lines, w, h, &candidates) {
+        // Leader from the figure to the nearest point of the text box.
+        let tx = px.clamp(x, x + w);
+        let ty = py.clamp(y, y + h);
+        b.line(vec![(px, py), (tx, ty)], chart.theme.text.alpha(0.7), 1.0);
+        b.circle(px, py, 2.5, chart.theme.text);
+    }
+}

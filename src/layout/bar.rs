@@ -1,0 +1,520 @@
+//! Bar charts: vertical or horizontal, one series or several (grouped side by
+//! side, or stacked).
+//!
+//! Bars always start at zero (their length is the message). Projected values
+//! are hatched, ranges are a solid bar to the low end and a light band with
+//! caps to the high end (never an invented midpoint), and each bar carries its
+//! qualified value label ("300M+", "350–500M") where it fits.
+
+use super::annotate::{self, Axes};
+use super::chrome::LINE;
+use super::text::wrap;
+use super::{Anchor, Builder, Rect, TextMeasure};
+use crate::error::Warning;
+use crate::format::Room;
+use crate::model::{Chart, Kind, Value};
+use crate::scale::{nice_ticks, Linear};
+use crate::spec::{Orientation, Qualifier};
+use crate::theme::Rgba;
+
+const LABEL: f64 = 12.0; // category and value label size
+const TICK: f64 = 11.0; // tick label size
+const MAX_LABEL_LINES: usize = 3;
+const AXIS_TITLE_H: f64 = 18.0;
+/// Height of the tick-label row under horizontal bars.
+const TICK_ROW: f64 = 22.0;
+
+/// One category: its label and one value per series (None where a series
+/// has no figure for it).
+struct Cat {
+    label: String,
+    values: Vec<Option<Value>>,
+}
+
+/// The categories, in order of first appearance across the series.
+fn categories(chart: &Chart) -> Vec<Cat> {
+    let mut cats: Vec<Cat> = Vec::new();
+    let n = chart.series.len();
+    for (si, s) in chart.series.iter().enumerate() {
+        for p in &s.points {
+            let i = match cats.iter().position(|c| c.label == p.label) {
+                Some(i) => i,
+                None => {
+                    cats.push(Cat { label: p.label.clone(), values: vec![None; n] });
+                    cats.len() - 1
+                }
+            };
+            cats[i].values[si] = Some(p.value);
+        }
+    }
+    cats
+}
+
+fn stacked(chart: &Chart) -> bool {
+    matches!(chart.kind, Kind::Bar { stacked: true, .. }) && chart.series.len() > 1
+}
+
+/// The value domain: always including zero, and the requested min/max.
+fn domain(chart: &Chart, cats: &[Cat]) -> (f64, f64) {
+    let (mut lo, mut hi) = (0.0_f64, 0.0_f64);
+    for c in cats {
+        if stacked(chart) {
+            hi = hi.max(c.values.iter().flatten().map(|v| v.high).sum());
+        } else {
+            for v in c.values.iter().flatten() {
+                lo = lo.min(v.low);
+                hi = hi.max(v.high);
+            }
+        }
+    }
+    (chart.min.map_or(lo, |m| m.min(lo)), chart.max.map_or(hi, |m| m.max(hi)))
+}
+
+/// The text of the label of one category: its total when stacked, else the
+/// value of a single series.
+fn label_values(chart: &Chart, cats: &[Cat], room: Room) -> Vec<Vec<Option<String>>> {
+    cats.iter()
+        .map(|c| {
+            if stacked(chart) {
+                let total: f64 = c.values.iter().flatten().map(|v| v.high).sum();
+                let q = if c.values.iter().flatten().any(|v| v.qualifier != Qualifier::Exact) {
+                    Qualifier::About
+                } else {
+                    Qualifier::Exact
+                };
+                vec![Some(chart.fmt.value(&Value { low: total, high: total, qualifier: q }, room))]
+            } else {
+                c.values.iter().map(|v| v.map(|v| chart.fmt.value(&v, room))).collect()
+            }
+        })
+        .collect()
+}
+
+/// Value labels in the longest form that fits `room` for every bar (None: none fits).
+fn value_labels(chart: &Chart, cats: &[Cat], m: &dyn TextMeasure, room: f64) -> Option<Vec<Vec<Option<String>>>> {
+    [Room::Long, Room::Short].into_iter().find_map(|r| {
+        let labels = label_values(chart, cats, r);
+        labels.iter().flatten().flatten().all(|l| m.width(l, LABEL, false) <= room).then_some(labels)
+    })
+}
+
+/// Number of bars side by side in one category.
+fn per_band(chart: &Chart) -> f64 {
+    if stacked(chart) {
+        1.0
+    } else {
+        chart.series.len().max(1) as f64
+    }
+}
+
+/// Whether vertical bars fit: every word of every label fits under its bar
+/// in at most three lines, and the short value labels fit above.
+fn vertical_fits(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> bool {
+    let (lo, hi) = domain(chart, cats);
+    let widest_tick = [lo, hi].iter().map(|v| m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
+    let band = (plot_w - widest_tick - 8.0) / cats.len().max(1) as f64;
+    let room = band - 4.0;
+    if room < 24.0 {
+        return false;
+    }
+    let labels_fit = cats.iter().all(|c| {
+        let words_fit = c.label.split_whitespace().all(|w| m.width(w, LABEL, false) <= room);
+        let (_, cut) = wrap(m, &c.label, LABEL, false, room, MAX_LABEL_LINES);
+        words_fit && !cut
+    });
+    let k = per_band(chart);
+    let room = if k > 1.0 { band * 0.8 / k } else { band };
+    labels_fit && (!chart.value_labels || value_labels(chart, cats, m, room).is_some())
+}
+
+/// The orientation bars get in a plot `plot_w` wide.
+fn choose(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Orientation {
+    let requested = match chart.kind {
+        Kind::Bar { orientation, .. } => orientation,
+        _ => Orientation::Vertical,
+    };
+    match requested {
+        Orientation::Auto if vertical_fits(chart, cats, plot_w, m) => Orientation::Vertical,
+        Orientation::Auto => Orientation::Horizontal,
+        o => o,
+    }
+}
+
+/// The plot height the bars want (without title and footer), and the least
+/// they can live with (horizontal rows never shrink: the chart grows instead).
+pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) -> (f64, f64) {
+    let cats = categories(chart);
+    match choose(chart, &cats, plot_w, m) {
+        Orientation::Horizontal => {
+            let h = Horizontal::plan(chart, &cats, plot_w, m);
+            let need = h.rows_height() + h.top + TICK_ROW;
+            (need, need)
+        }
+        _ => ((plot_w * 0.55).clamp(200.0, 420.0), 160.0),
+    }
+}
+
+pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
+    let cats = categories(chart);
+    match choose(chart, &cats, plot.w, b.m) {
+        Orientation::Horizontal => horizontal(b, chart, &cats, plot),
+        _ => vertical(b, chart, &cats, plot),
+    }
+}
+
+/// The colour of series `si` in category `label`: muted when another
+/// category is highlighted.
+fn color(chart: &Chart, si: usize, ci: usize, label: &str) -> Rgba {
+    let base = if chart.series.len() == 1 && chart.theme.palette.len() > 1 && chart.theme.custom_palette {
+        // A single series with the spec's own colours: one colour per bar.
+        chart.theme.palette[ci % chart.theme.palette.len()]
+    } else {
+        chart.series.get(si).map_or(chart.theme.palette[0], |s| s.color)
+    };
+    if chart.is_highlighted(label) {
+        base
+    } else {
+        chart.theme.muted_mark
+    }
+}
+
+/// Draws one bar from `from` to the value, in a rectangle given by `place`,
+/// which maps (value_from, value_to) to (x, y, w, h).
+fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64), vertical: bool) {
+    match v.qualifier {
+        Qualifier::Projection => {
+            let (x, y, w, h) = place(base, base + v.high);
+            b.rect(x, y, w, h, color.alpha(0.18));
+            b.hatch(x, y, w, h, color.alpha(0.9), 5.0);
+            outline(b, x, y, w, h, color);
+        }
+        Qualifier::Range => {
+            let (x, y, w, h) = place(base, base + v.low);
+            b.rect(x, y, w, h, color);
+            let (x, y, w, h) = place(base + v.low, base + v.high);
+            b.rect(x, y, w, h, color.alpha(0.35));
+            // Caps at both ends of the interval.
+            for end in [v.low, v.high] {
+                let (x, y, w, h) = place(base + end, base + end);
+                if vertical {
+                    b.line(vec![(x, y), (x + w, y)], color, 2.0);
+                } else {
+                    b.line(vec![(x, y), (x, y + h)], color, 2.0);
+                }
+            }
+        }
+        _ => {
+            let (x, y, w, h) = place(base, base + v.high);
+            b.rect(x, y, w, h, color);
+        }
+    }
+}
+
+fn outline(b: &mut Builder, x: f64, y: f64, w: f64, h: f64, color: Rgba) {
+    let (x0, y0, x1, y1) = (x.min(x + w), y.min(y + h), x.max(x + w), y.max(y + h));
+    b.line(vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], color, 1.5);
+}
+
+fn axis_title(b: &mut Builder, chart: &Chart, plot: Rect) {
+    if let Some(t) = &chart.axis_title {
+        let (mut l, _) = wrap(b.m, t, LABEL, false, plot.w, 1);
+        let line = l.pop().unwrap_or_default();
+        b.text(plot.x, plot.y + AXIS_TITLE_H / 2.0 - 2.0, &line, LABEL, false, chart.theme.muted, Anchor::Start);
+    }
+}
+
+fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
+    let n = cats.len().max(1) as f64;
+    let k = per_band(chart);
+    let theme = &chart.theme;
+    let top_reserved = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 }
+        + if chart.value_labels { LABEL * LINE + 4.0 } else { 4.0 };
+    let (lo, hi) = domain(chart, cats);
+    // Labels of negative bars go below their ends: room for them under the plot.
+    let neg_reserved = if chart.value_labels && lo < 0.0 { LABEL * LINE + 4.0 } else { 0.0 };
+
+    // Converge: left margin ↔ band width ↔ label lines ↔ plot height ↔ ticks.
+    let mut left = 0.0;
+    let mut state = None;
+    for _ in 0..4 {
+        let band = (plot.w - left) / n;
+        let room = (band - 4.0).max(LABEL);
+        let lines: Vec<Vec<String>> = cats.iter().map(|c| wrap(b.m, &c.label, LABEL, false, room, MAX_LABEL_LINES).0).collect();
+        let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
+        let bottom = max_lines * LABEL * LINE + 8.0;
+        let inner_h = (plot.h - top_reserved - bottom - neg_reserved).max(20.0);
+        let max_ticks = ((inner_h / 45.0).floor() as usize).clamp(2, 10);
+        let (dom, ticks) = nice_ticks(lo, hi, max_ticks);
+        let tick_labels: Vec<String> = ticks.iter().map(|t| chart.fmt.tick(*t)).collect();
+        let new_left = tick_labels.iter().map(|t| b.m.width(t, TICK, false)).fold(0.0, f64::max) + 8.0;
+        let done = (new_left - left).abs() < 0.5;
+        left = new_left;
+        state = Some((lines, inner_h, dom, ticks, tick_labels));
+        if done {
+            break;
+        }
+    }
+    let Some((lines, inner_h, dom, ticks, tick_labels)) = state else { return };
+    let plot_left = plot.x + left;
+    let plot_right = plot.x + plot.w;
+    let band = (plot_right - plot_left) / n;
+    let y0 = plot.y + top_reserved;
+    let y1 = y0 + inner_h;
+    let scale = Linear::new(dom, (y1, y0));
+    let marks = Rect { x: plot_left, y: y0, w: plot_right - plot_left, h: inner_h };
+    let sub = (band * 0.8 / k).min(96.0);
+    let bar_w = if k > 1.0 { sub * 0.92 } else { (band * 0.7).min(96.0) };
+    let anchor = |si: usize, ci: usize| -> Option<(f64, f64)> {
+        let c = cats.get(ci)?;
+        let v = (*c.values.get(si)?)?;
+        let cx = plot_left + band * (ci as f64 + 0.5) + if k > 1.0 { sub * (si as f64 - (k - 1.0) / 2.0) } else { 0.0 };
+        Some((cx, scale.map(v.high)))
+    };
+    let axes = Axes { plot: marks, value: &scale, value_vertical: true, x: None, anchor: &|s, i| anchor_of(chart, cats, s, i, &anchor) };
+
+    axis_title(b, chart, plot);
+    for (t, label) in ticks.iter().zip(&tick_labels) {
+        let y = scale.map(*t);
+        let color = if *t == 0.0 { theme.axis } else { theme.grid };
+        b.line(vec![(plot_left, y), (plot_right, y)], color, 1.0);
+        b.text(plot_left - 6.0, y, label, TICK, false, theme.muted, Anchor::End);
+    }
+    annotate::backgrounds(b, chart, &axes);
+
+    // Grouped bars are `sub` apart: their labels get that much room each.
+    let room = if k > 1.0 { sub } else { band };
+    let labels = if chart.value_labels { value_labels(chart, cats, b.m, room) } else { None };
+    if chart.value_labels && labels.is_none() {
+        b.warnings.push(Warning::at("valueLabels", "value labels do not fit above these bars and were left out"));
+    }
+    for (ci, c) in cats.iter().enumerate() {
+        let center = plot_left + band * (ci as f64 + 0.5);
+        let mut stack = 0.0;
+        for (si, v) in c.values.iter().enumerate() {
+            let Some(v) = v else { continue };
+            let cx = if k > 1.0 { center + sub * (si as f64 - (k - 1.0) / 2.0) } else { center };
+            let place = |a: f64, z: f64| {
+                let (ya, yz) = (scale.map(a), scale.map(z));
+                (cx - bar_w / 2.0, ya, bar_w, yz - ya)
+            };
+            let base = if stacked(chart) { stack } else { 0.0 };
+            bar(b, *v, base, color(chart, si, ci, &c.label), &place, true);
+            stack += v.high;
+            if let (Some(labels), false) = (&labels, stacked(chart)) {
+                if let Some(Some(text)) = labels[ci].get(si) {
+                    let y = if v.high >= 0.0 { scale.map(v.high) - 4.0 - LABEL * 0.6 } else { scale.map(v.low) + 4.0 + LABEL * 0.6 };
+                    b.text(cx, y, text, LABEL, false, theme.text, Anchor::Middle);
+                }
+            }
+        }
+        if let (Some(labels), true) = (&labels, stacked(chart)) {
+            if let Some(Some(text)) = labels[ci].first() {
+                b.text(center, scale.map(stack) - 4.0 - LABEL * 0.6, text, LABEL, false, theme.text, Anchor::Middle);
+            }
+        }
+        for (j, line) in lines[ci].iter().enumerate() {
+            let y = y1 + neg_reserved + 6.0 + LABEL * LINE * (j as f64 + 0.5);
+            b.text(center, y, line, LABEL, false, theme.text, Anchor::Middle);
+        }
+    }
+    annotate::foregrounds(b, chart, &axes);
+}
+
+/// The point a callout on (series, point index) attaches to: the top of its bar.
+fn anchor_of(chart: &Chart, cats: &[Cat], si: usize, pi: usize, at: &dyn Fn(usize, usize) -> Option<(f64, f64)>) -> Option<(f64, f64)> {
+    let label = &chart.series.get(si)?.points.get(pi)?.label;
+    let ci = cats.iter().position(|c| &c.label == label)?;
+    at(si, ci)
+}
+
+/// The planned rows of a horizontal bar chart.
+struct Horizontal {
+    /// Labels above their bars (narrow charts) instead of in a left column.
+    stacked_labels: bool,
+    /// Width of the label column (0 when stacked).
+    label_w: f64,
+    /// Wrapped labels.
+    lines: Vec<Vec<String>>,
+    /// Value labels (None when left out).
+    values: Option<Vec<Vec<Option<String>>>>,
+    /// Room reserved right of the bars for value labels.
+    value_w: f64,
+    /// Thickness of one bar.
+    thickness: f64,
+    /// Bars per row (series side by side).
+    per_row: f64,
+    /// Space above the first row (axis title).
+    top: f64,
+}
+
+impl Horizontal {
+    fn plan(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Horizontal {
+        let stacked_labels = plot_w < 420.0;
+        let widest = cats.iter().map(|c| m.width(&c.label, LABEL, false)).fold(0.0, f64::max);
+        let label_w = if stacked_labels { 0.0 } else { widest.min(plot_w * 0.38) };
+        let wrap_w = if stacked_labels { plot_w } else { label_w };
+        let lines = cats.iter().map(|c| wrap(m, &c.label, LABEL, false, wrap_w, MAX_LABEL_LINES).0).collect();
+        let bars_w = plot_w - label_w - if stacked_labels { 0.0 } else { 10.0 };
+        let values = if chart.value_labels {
+            // Long labels only when they take at most 30% of the room.
+            [Room::Long, Room::Short].into_iter().find_map(|r| {
+                let v = label_values(chart, cats, r);
+                let w = v.iter().flatten().flatten().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max);
+                (w + 8.0 <= bars_w * 0.3).then_some(v)
+            })
+        } else {
+            None
+        };
+        let value_w = values
+            .as_ref()
+            .map_or(0.0, |v| v.iter().flatten().flatten().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max) + 8.0);
+        let per_row = per_band(chart);
+        let single = if stacked_labels { 16.0 } else { 22.0 };
+        let thickness = if per_row > 1.0 { (single * 1.6 / per_row).max(LABEL + 2.0) } else { single };
+        Horizontal {
+            stacked_labels,
+            label_w,
+            lines,
+            values,
+            value_w,
+            thickness,
+            per_row,
+            top: if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 },
+        }
+    }
+
+    fn bars_height(&self) -> f64 {
+        self.thickness * self.per_row + 2.0 * (self.per_row - 1.0)
+    }
+
+    fn row_height(&self, i: usize) -> f64 {
+        let text_h = self.lines.get(i).map_or(1, Vec::len) as f64 * LABEL * LINE;
+        if self.stacked_labels {
+            text_h + 4.0 + self.bars_height() + 12.0
+        } else {
+            text_h.max(self.bars_height()) + 10.0
+        }
+    }
+
+    fn rows_height(&self) -> f64 {
+        (0..self.lines.len()).map(|i| self.row_height(i)).sum()
+    }
+}
+
+fn horizontal(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
+    let theme = &chart.theme;
+    let h = Horizontal::plan(chart, cats, plot.w, b.m);
+    if chart.value_labels && h.values.is_none() {
+        b.warnings.push(Warning::at("valueLabels", "value labels do not fit beside these bars and were left out"));
+    }
+    let (lo, hi) = domain(chart, cats);
+    let bars_x = plot.x + h.label_w + if h.stacked_labels { 0.0 } else { 10.0 };
+    let neg_room = if lo < 0.0 { h.value_w } else { 0.0 };
+    let bars_left = bars_x + neg_room;
+    let bars_right = plot.x + plot.w - h.value_w;
+    let bars_w = (bars_right - bars_left).max(10.0);
+
+    // Ticks: as many as their labels allow without touching.
+    let widest = [lo, hi].iter().map(|v| b.m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
+    let max_ticks = ((bars_w / (widest + 24.0)).floor() as usize).clamp(1, 8);
+    let (dom, ticks) = nice_ticks(lo, hi, max_ticks);
+    let scale = Linear::new(dom, (bars_left, bars_left + bars_w));
+
+    // `layout` never gives less height than the rows need (`preferred_height`).
+    let rows_top = plot.y + h.top;
+    let rows_bottom = rows_top + h.rows_height();
+    let mut row_tops = Vec::with_capacity(cats.len());
+    let mut y = rows_top;
+    for i in 0..cats.len() {
+        row_tops.push(y);
+        y += h.row_height(i);
+    }
+    let bar_top = |ci: usize, si: usize| -> f64 {
+        let text_h = h.lines[ci].len() as f64 * LABEL * LINE;
+        let first = if h.stacked_labels {
+            row_tops[ci] + text_h + 4.0
+        } else {
+            row_tops[ci] + (h.row_height(ci) - 10.0 - h.bars_height()) / 2.0
+        };
+        let slot = if stacked(chart) { 0.0 } else { si as f64 };
+        first + slot * (h.thickness + 2.0)
+    };
+    let anchor = |si: usize, ci: usize| -> Option<(f64, f64)> {
+        let v = (*cats.get(ci)?.values.get(si)?)?;
+        Some((scale.map(v.high), bar_top(ci, si) + h.thickness / 2.0))
+    };
+    let marks = Rect { x: bars_left, y: rows_top, w: bars_w, h: rows_bottom - rows_top };
+    let axes = Axes { plot: marks, value: &scale, value_vertical: false, x: None, anchor: &|s, i| anchor_of(chart, cats, s, i, &anchor) };
+
+    axis_title(b, chart, plot);
+    for t in &ticks {
+        let x = scale.map(*t);
+        let color = if *t == 0.0 { theme.axis } else { theme.grid };
+        b.line(vec![(x, rows_top), (x, rows_bottom)], color, 1.0);
+    }
+    // Tick labels, skipping any that would touch its neighbour or the edges.
+    let mut last_end = f64::NEG_INFINITY;
+    for t in &ticks {
+        let x = scale.map(*t);
+        let label = chart.fmt.tick(*t);
+        let w = b.m.width(&label, TICK, false);
+        // Centred on its tick, or flush with the tick at the plot's edges.
+        let (anchor, x0) = if x - w / 2.0 < plot.x {
+            (Anchor::Start, x)
+        } else if x + w / 2.0 > plot.x + plot.w {
+            (Anchor::End, x - w)
+        } else {
+            (Anchor::Middle, x - w / 2.0)
+        };
+        if x0 >= last_end + 6.0 && x0 >= plot.x - 0.5 && x0 + w <= plot.x + plot.w + 0.5 {
+            b.text(x, rows_bottom + TICK_ROW / 2.0, &label, TICK, false, theme.muted, anchor);
+            last_end = x0 + w;
+        }
+    }
+    annotate::backgrounds(b, chart, &axes);
+
+    for (ci, c) in cats.iter().enumerate() {
+        let text_h = h.lines[ci].len() as f64 * LABEL * LINE;
+        let label_y = if h.stacked_labels { row_tops[ci] } else { row_tops[ci] + (h.row_height(ci) - 10.0 - text_h) / 2.0 };
+        let mut stack = 0.0;
+        for (si, v) in c.values.iter().enumerate() {
+            let Some(v) = v else { continue };
+            let top = bar_top(ci, si);
+            let place = |a: f64, z: f64| {
+                let (xa, xz) = (scale.map(a), scale.map(z));
+                (xa, top, xz - xa, h.thickness)
+            };
+            let base = if stacked(chart) { stack } else { 0.0 };
+            bar(b, *v, base, color(chart, si, ci, &c.label), &place, false);
+            stack += v.high;
+            if let (Some(values), false) = (&h.values, stacked(chart)) {
+                if let Some(Some(text)) = values[ci].get(si) {
+                    value_label(b, chart, text, &scale, *v, top + h.thickness / 2.0);
+                }
+            }
+        }
+        if let (Some(values), true) = (&h.values, stacked(chart)) {
+            if let Some(Some(text)) = values[ci].first() {
+                let total = Value { low: stack, high: stack, qualifier: Qualifier::Exact };
+                value_label(b, chart, text, &scale, total, bar_top(ci, 0) + h.thickness / 2.0);
+            }
+        }
+        for (j, line) in h.lines[ci].iter().enumerate() {
+            let ly = label_y + LABEL * LINE * (j as f64 + 0.5);
+            if h.stacked_labels {
+                b.text(plot.x, ly, line, LABEL, false, theme.text, Anchor::Start);
+            } else {
+                b.text(plot.x + h.label_w, ly, line, LABEL, false, theme.text, Anchor::End);
+            }
+        }
+    }
+    annotate::foregrounds(b, chart, &axes);
+}
+
+fn value_label(b: &mut Builder, chart: &Chart, text: &str, scale: &Linear, v: Value, cy: f64) {
+    if v.high >= 0.0 {
+        b.text(scale.map(v.high) + 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::Start);
+    } else {
+        b.text(scale.map(v.low) - 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::End);
+    }
+}

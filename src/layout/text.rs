@@ -1,0 +1,224 @@
+//! Text measurement behind a trait, and line wrapping.
+//!
+//! Natively, `Estimator` gives deterministic widths (so SVG snapshots do not
+//! depend on the fonts of the machine); in the browser, `web` measures with
+//! the canvas's own `measureText`, so labels fit the font the reader sees.
+
+/// Measures the advance width of a line of text, in CSS pixels.
+pub trait TextMeasure {
+    /// Width of `text` set at `size` px, bold or not, in the chart's font stack.
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64;
+}
+
+/// A deterministic width estimate from the advance widths of DejaVu Sans
+/// (the widest of the common sans-serif fonts, and the default on Linux), so
+/// that text laid out with it fits in any of the fonts of the stack.
+/// Wide characters (CJK, fullwidth forms) are one em; emoji 1.2 em.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Estimator;
+
+/// DejaVu Sans advance widths, in 1/2048 em, for ' ' (0x20) to '~' (0x7E).
+const ASCII_ADVANCE: [u16; 95] = [
+    651, 821, 942, 1716, 1303, 1946, 1597, 563, 799, 799, 1024, 1716, 651, 739, 651, 690, // space … /
+    1303, 1303, 1303, 1303, 1303, 1303, 1303, 1303, 1303, 1303, // 0 … 9
+    690, 690, 1716, 1716, 1716, 1087, 2048, // : ; < = > ? @
+    1401, 1405, 1430, 1577, 1294, 1178, 1587, 1540, 604, 604, 1343, 1141, 1767, // A … M
+    1532, 1612, 1235, 1612, 1423, 1300, 1251, 1499, 1401, 2025, 1403, 1251, 1403, // N … Z
+    799, 690, 799, 1716, 1024, 1024, // [ \ ] ^ _ `
+    1255, 1300, 1126, 1300, 1260, 721, 1300, 1298, 569, 569, 1186, 569, 1995, // a … m
+    1298, 1253, 1300, 1300, 842, 1067, 803, 1298, 1212, 1675, 1212, 1212, 1075, // n … z
+    1303, 690, 1303, 1716, // { | } ~
+];
+
+impl Estimator {
+    /// Advance of `c` in ems.
+    fn advance(c: char) -> f64 {
+        let code = c as u32;
+        if (0x20..0x7F).contains(&code) {
+            return f64::from(ASCII_ADVANCE[(code - 0x20) as usize]) / 2048.0;
+        }
+        match c {
+            '–' => 0.5,
+            '—' | '…' => 1.0,
+            '−' | '×' | '≈' => 0.84,
+            '·' | '•' => 0.4,
+            c if is_emoji(c) => 1.2,
+            c if is_wide(c) => 1.0,
+            c if c.is_control() || is_zero_width(c) => 0.0,
+            _ => 0.7,
+        }
+    }
+}
+
+impl TextMeasure for Estimator {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        let w: f64 = text.chars().map(Estimator::advance).sum::<f64>() * size;
+        if bold {
+            w * 1.1
+        } else {
+            w
+        }
+    }
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+/// Characters set one em wide (CJK, fullwidth forms, emoji).
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF |
+        0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
+        0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF |
+        0x20000..=0x3FFFD)
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF)
+}
+
+/// Characters after which a line may break without a space (CJK text).
+fn breaks_anywhere(c: char) -> bool {
+    is_wide(c) && !matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '》' | '」')
+}
+
+/// Replaces control characters (tabs, newlines, bidi overrides' neighbours
+/// are kept) with spaces so they never reach a canvas or an SVG file.
+pub fn sanitize(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Wraps `text` into lines no wider than `max_w`, breaking at spaces, between
+/// CJK characters, and inside a word only when the word alone is too wide.
+/// At most `max_lines` lines: the last one ends in "…" if text was cut.
+/// Returns the lines and whether anything was cut.
+pub fn wrap(
+    m: &dyn TextMeasure,
+    text: &str,
+    size: f64,
+    bold: bool,
+    max_w: f64,
+    max_lines: usize,
+) -> (Vec<String>, bool) {
+    let text = sanitize(text);
+    let max_w = max_w.max(size); // room for at least one character
+    // Tokens: words with their trailing space, or single CJK characters.
+    let mut tokens: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c == ' ' {
+            cur.push(c);
+            tokens.push(std::mem::take(&mut cur));
+        } else if breaks_anywhere(c) {
+            if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+            tokens.push(c.to_string());
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        tokens.push(cur);
+    }
+
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for tok in tokens {
+        let candidate = format!("{line}{tok}");
+        if m.width(candidate.trim_end(), size, bold) <= max_w {
+            line = candidate;
+            continue;
+        }
+        if !line.trim().is_empty() {
+            lines.push(line.trim_end().to_owned());
+        }
+        line = String::new();
+        // The token alone may be too wide: break it by characters.
+        if m.width(tok.trim_end(), size, bold) > max_w {
+            for c in tok.chars() {
+                let candidate = format!("{line}{c}");
+                if m.width(candidate.trim_end(), size, bold) > max_w && !line.is_empty() {
+                    lines.push(line.trim_end().to_owned());
+                    line = c.to_string();
+                } else {
+                    line = candidate;
+                }
+            }
+        } else {
+            line = tok;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    let lines: Vec<String> = lines.into_iter().map(|l| l.trim_start().to_owned()).collect();
+    if lines.len() <= max_lines {
+        return (lines, false);
+    }
+    let mut kept: Vec<String> = lines.into_iter().take(max_lines.max(1)).collect();
+    if let Some(last) = kept.last_mut() {
+        ellipsize(m, last, size, bold, max_w);
+    }
+    (kept, true)
+}
+
+/// Shortens `line` until `line + "…"` fits in `max_w`.
+pub fn ellipsize(m: &dyn TextMeasure, line: &mut String, size: f64, bold: bool, max_w: f64) {
+    loop {
+        let candidate = format!("{}…", line.trim_end());
+        if m.width(&candidate, size, bold) <= max_w || line.is_empty() {
+            *line = candidate;
+            return;
+        }
+        line.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_within_width() {
+        let m = Estimator;
+        let (lines, cut) = wrap(&m, "people living in slums and informal settlements", 14.0, false, 150.0, 5);
+        assert!(!cut);
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(m.width(l, 14.0, false) <= 150.0, "{l}");
+        }
+        assert_eq!(lines.join(" "), "people living in slums and informal settlements");
+    }
+
+    #[test]
+    fn wraps_chinese_between_characters() {
+        let m = Estimator;
+        let (lines, _) = wrap(&m, "生活在贫民窟和非正规住区的人口", 14.0, false, 60.0, 10);
+        assert!(lines.len() >= 3);
+        for l in &lines {
+            assert!(m.width(l, 14.0, false) <= 60.0, "{l}");
+        }
+        assert_eq!(lines.concat(), "生活在贫民窟和非正规住区的人口");
+    }
+
+    #[test]
+    fn long_words_break_and_long_text_is_cut() {
+        let m = Estimator;
+        let long = "x".repeat(10_000);
+        let (lines, cut) = wrap(&m, &long, 12.0, false, 100.0, 3);
+        assert!(cut);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'));
+        for l in &lines {
+            assert!(m.width(l, 12.0, false) <= 100.0);
+        }
+    }
+
+    #[test]
+    fn control_characters_are_removed() {
+        let (lines, _) = wrap(&Estimator, "a\u{0}b\nc", 12.0, false, 500.0, 2);
+        assert_eq!(lines, vec!["a b c".to_owned()]);
+    }
+}

@@ -1,0 +1,94 @@
+//! # housing-charts
+//!
+//! Embeddable, accessible, fast charts of housing-crisis figures: one Rust
+//! pipeline, drawn into a `<canvas>` in the browser (WebAssembly) and to SVG
+//! natively.
+//!
+//! ## The pipeline (this is the architecture)
+//!
+//! ```text
+//!  JSON text ──parse──▶ spec::ChartSpec ──model::resolve──▶ model::Chart
+//!      (serde + JSON path)   (plain serde)   (defaults, datasets,   (checked,
+//!                                             validation)            drawable)
+//!  model::Chart ──layout::layout──▶ layout::Scene ──draw::draw──▶ DrawingBackend
+//!      (frame: css width × dpr,       (plain data,      (one match,    ├─ svg.rs: plotters SVG (native)
+//!       TextMeasure)                   device px)        rounds to px)  └─ web/: plotters-canvas (wasm)
+//! ```
+//!
+//! ## Invariants
+//! - `spec` has no logic beyond serde defaults; every struct denies unknown
+//!   fields (pinned by tests in `tests/spec_errors.rs`).
+//! - `parse` is the only place that turns serde errors into messages; every
+//!   `Error` names a JSON path (`data[2].value`) and, for text, line and column.
+//! - Nothing before `layout` knows about pixels; nothing before `draw` imports
+//!   plotters; only `draw` rounds to integer pixels.
+//! - A `Chart` that `model::resolve` returns is drawable: finite numbers,
+//!   `low <= high`, non-empty series, parsed colours. `layout` and `draw`
+//!   therefore never fail because of the data.
+//! - Layout measures text through `layout::TextMeasure`: the deterministic
+//!   `Estimator` natively (stable SVG snapshots), the canvas's `measureText` in
+//!   the browser.
+//! - Only `web` (compiled for wasm32 only) imports `wasm_bindgen`, `web_sys`,
+//!   `js_sys` or `serde_wasm_bindgen`; it sizes the canvas backing store to CSS
+//!   size × devicePixelRatio (plotters-canvas does not) and pins the canvas to
+//!   `dir="ltr"` (plotters-canvas aligns text with `start`, which flips in RTL).
+//! - No global mutable state: every render is a pure function of its spec and
+//!   frame, so charts on one page cannot affect each other.
+//! - No `unwrap`/`expect`/`panic!` outside tests: a panic in wasm kills the
+//!   module every chart on the page shares.
+//!
+//! ## Why serde_json in the wasm
+//! The loader hands the spec to Rust as text (`JSON.stringify` of an object,
+//! or the text a journalist typed). One parser on both targets gives the same
+//! messages natively and in the browser, line and column for malformed JSON,
+//! and `JSON.stringify` never copies keys inherited from a polluted
+//! `Object.prototype`. serde-wasm-bindgen carries results back to JavaScript.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod draw;
+pub mod error;
+pub mod format;
+pub mod layout;
+pub mod model;
+pub mod parse;
+pub mod scale;
+pub mod spec;
+pub mod theme;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod svg;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use error::{Error, Warning};
+#[cfg(not(target_arch = "wasm32"))]
+pub use svg::{render_svg, render_svg_width, Rendered};
+
+use layout::{Frame, Scene, TextMeasure};
+use model::Chart;
+
+/// Parses and resolves a JSON spec: the fallible front half of the pipeline.
+pub fn prepare(spec_json: &str) -> Result<(Chart, Vec<Warning>), Error> {
+    let spec: spec::ChartSpec = parse::from_json(spec_json)?;
+    model::resolve(&spec)
+}
+
+/// Lays out a resolved chart at `width` CSS pixels and `dpr`.
+pub fn lay_out(
+    (chart, warnings): &(Chart, Vec<Warning>),
+    width: f64,
+    dpr: f64,
+    measure: &dyn TextMeasure,
+) -> Result<(Scene, Vec<Warning>), Error> {
+    let frame = Frame::new(width, chart.height, dpr)
+        .ok_or_else(|| Error::at("width", format!("cannot draw a chart {width} px wide at pixel ratio {dpr}")))?;
+    let (scene, mut more) = layout::layout(chart, &frame, measure);
+    let mut all = warnings.clone();
+    all.append(&mut more);
+    Ok((scene, all))
+}

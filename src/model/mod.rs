@@ -1,0 +1,490 @@
+//! The resolved chart: defaults applied, dataset looked up, every value
+//! checked. Nothing here knows about pixels.
+//!
+//! Invariant: a `Chart` that `resolve` returns is drawable: every number is
+//! finite, every range has `low <= high`, every series has at least one point,
+//! every colour parsed. `layout` and `draw` never fail because of the data.
+
+mod datasets;
+mod options;
+
+pub use datasets::{dataset, dataset_names};
+
+use crate::error::{Error, Warning};
+use crate::format::Formatter;
+use crate::spec::{ChartSpec, ChartType, Datum, Lang, LocalText, NumberFormat, Orientation, Qualifier};
+use crate::theme::{Rgba, Theme};
+
+/// Most bars in one bar chart.
+pub const MAX_BARS: usize = 500;
+/// Most series in one chart.
+pub const MAX_SERIES: usize = 50;
+/// Most points in one line series.
+pub const MAX_POINTS: usize = 1_000_000;
+/// Longest title, label or note, in characters.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+/// Largest magnitude of a value (beyond it, axes stop meaning anything).
+pub const MAX_ABS_VALUE: f64 = 1e15;
+/// Allowed chart width and height, CSS pixels.
+pub const SIZE_RANGE: (f64, f64) = (100.0, 4000.0);
+
+/// A figure's value: `low == high` unless the qualifier is `Range`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Value {
+    /// Lower end (equal to `high` for a single value).
+    pub low: f64,
+    /// Upper end, or the value.
+    pub high: f64,
+    /// How exact it is.
+    pub qualifier: Qualifier,
+}
+
+/// One point of a series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// Category label (bars) or point label.
+    pub label: String,
+    /// Position on a numeric x axis (lines); the index for bars.
+    pub x: f64,
+    /// The value.
+    pub value: Value,
+    /// A note on the figure (timeline events carry their description here).
+    pub note: Option<String>,
+}
+
+/// One series: a name, a colour and its points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Legend name (empty for a single unnamed series).
+    pub name: String,
+    /// Colour of its marks.
+    pub color: Rgba,
+    /// Its points; lines are sorted by x.
+    pub points: Vec<Point>,
+}
+
+/// The kind of chart, with its kind-specific options resolved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Bars; the orientation may still be `Auto` (layout decides).
+    Bar {
+        /// Requested orientation.
+        orientation: Orientation,
+        /// Several series stacked rather than side by side.
+        stacked: bool,
+    },
+    /// Lines over a numeric x axis.
+    Line,
+    /// Areas under lines, overlaid or stacked.
+    Area {
+        /// Stacked rather than overlaid.
+        stacked: bool,
+    },
+    /// An arrow from the first to the last point of each series.
+    Gap,
+    /// A ring (`hole`) or pie of parts of a whole.
+    Donut {
+        /// A ring rather than a pie.
+        hole: bool,
+    },
+    /// A grid of units.
+    Waffle {
+        /// Units in the whole grid.
+        units: u32,
+        /// What one unit stands for, when the spec says so.
+        unit_value: Option<f64>,
+    },
+    /// One big number.
+    Stat,
+    /// Events on a year axis.
+    Timeline {
+        /// The present year: later events are future.
+        now: Option<i32>,
+    },
+}
+
+impl Kind {
+    /// Charts whose points sit on a numeric x axis (years).
+    pub fn has_x_axis(self) -> bool {
+        matches!(self, Kind::Line | Kind::Area { .. } | Kind::Timeline { .. })
+    }
+
+    /// Charts whose points need a value.
+    pub fn needs_values(self) -> bool {
+        !matches!(self, Kind::Timeline { .. })
+    }
+}
+
+/// A resolved annotation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Annotation {
+    /// A reference line at `at` on the value axis (`x == false`) or the x axis.
+    Line {
+        /// On the x axis rather than the value axis.
+        x: bool,
+        /// Position.
+        at: f64,
+        /// Text.
+        label: String,
+    },
+    /// A band from `from` to `to`.
+    Band {
+        /// On the x axis rather than the value axis.
+        x: bool,
+        /// Start (≤ `to`).
+        from: f64,
+        /// End.
+        to: f64,
+        /// Text.
+        label: String,
+    },
+    /// A text attached to point `index` of series `series`.
+    Callout {
+        /// Series index.
+        series: usize,
+        /// Point index.
+        index: usize,
+        /// Text.
+        label: String,
+    },
+}
+
+/// A chart ready for layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// What kind of chart.
+    pub kind: Kind,
+    /// Language of the chart.
+    pub lang: Lang,
+    /// How its numbers are written.
+    pub fmt: Formatter,
+    /// Title, if any.
+    pub title: Option<String>,
+    /// Subtitle, if any.
+    pub subtitle: Option<String>,
+    /// Source line, if any (without the "Source:" prefix).
+    pub source: Option<String>,
+    /// Note, if any.
+    pub note: Option<String>,
+    /// Title of the value axis, if any.
+    pub axis_title: Option<String>,
+    /// The data: one series for bars.
+    pub series: Vec<Series>,
+    /// Print values on the marks.
+    pub value_labels: bool,
+    /// Requested lower and upper ends of the value axis.
+    pub min: Option<f64>,
+    /// See `min`.
+    pub max: Option<f64>,
+    /// Requested height in CSS pixels.
+    pub height: Option<f64>,
+    /// Requested width in CSS pixels.
+    pub width: Option<f64>,
+    /// Colours and type.
+    pub theme: Theme,
+    /// x values are whole numbers (years): written without grouping.
+    pub integer_x: bool,
+    /// The whole that parts (donut, pie, waffle) are shares of.
+    pub total: Option<f64>,
+    /// Name of what the parts leave of the total.
+    pub rest_label: String,
+    /// Labels to highlight (empty: all drawn alike).
+    pub highlight: Vec<String>,
+    /// Reference lines, bands and callouts.
+    pub annotations: Vec<Annotation>,
+}
+
+impl Chart {
+    /// Whether the figure labelled `label` is drawn in full colour.
+    pub fn is_highlighted(&self, label: &str) -> bool {
+        self.highlight.is_empty() || self.highlight.iter().any(|h| h == label)
+    }
+}
+
+/// Resolves a spec into a drawable chart, or says exactly what is wrong.
+pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
+    let mut warnings = Vec::new();
+    let lang = spec.locale.unwrap_or_default();
+    let ds = match &spec.dataset {
+        Some(name) => Some(dataset(name).map_err(|e| Error::at("dataset", e))?),
+        None => None,
+    };
+    let pick = |own: &Option<LocalText>, fallback: Option<&Option<LocalText>>| -> Option<String> {
+        own.as_ref().or(fallback.and_then(|f| f.as_ref())).map(|t| t.get(lang).to_owned())
+    };
+    let title = pick(&spec.title, ds.as_ref().map(|d| &d.title));
+    let unit = pick(&spec.unit, ds.as_ref().map(|d| &d.unit));
+    let source = pick(&spec.source, ds.as_ref().map(|d| &d.source));
+    let number_format = spec
+        .number_format
+        .or(ds.as_ref().and_then(|d| d.number_format))
+        .unwrap_or(NumberFormat::Auto);
+
+    for (path, text) in [
+        ("title", &spec.title),
+        ("subtitle", &spec.subtitle),
+        ("source", &spec.source),
+        ("note", &spec.note),
+        ("unit", &spec.unit),
+        ("axisTitle", &spec.axis_title),
+    ] {
+        if let Some(t) = text {
+            check_text(path, t)?;
+        }
+    }
+
+    let mut theme = Theme::default();
+    if let Some(colors) = &spec.colors {
+        if colors.is_empty() {
+            return Err(Error::at("colors", "give at least one colour, or leave `colors` out"));
+        }
+        theme.palette = colors
+            .iter()
+            .enumerate()
+            .map(|(i, c)| parse_color(&format!("colors[{i}]"), c))
+            .collect::<Result<_, _>>()?;
+        theme.custom_palette = true;
+    }
+
+    options::check_applies(spec)?;
+    let kind = match spec.kind {
+        ChartType::Bar => Kind::Bar {
+            orientation: spec.orientation.unwrap_or_default(),
+            stacked: spec.stacked.unwrap_or(false),
+        },
+        ChartType::Line => Kind::Line,
+        ChartType::Area => Kind::Area { stacked: spec.stacked.unwrap_or(false) },
+        ChartType::Gap => Kind::Gap,
+        ChartType::Donut => Kind::Donut { hole: true },
+        ChartType::Pie => Kind::Donut { hole: false },
+        ChartType::Waffle => Kind::Waffle { units: spec.units.unwrap_or(100), unit_value: spec.unit_value },
+        ChartType::Stat => Kind::Stat,
+        ChartType::Timeline => Kind::Timeline { now: spec.now },
+    };
+    let mut series = Vec::new();
+    let integer_x;
+    match (&spec.data, &spec.series, &ds) {
+        (Some(data), _, _) => {
+            series.push(resolve_series(kind, lang, "data", "", data, theme.palette[0])?);
+        }
+        (None, Some(list), _) => {
+            if list.is_empty() {
+                return Err(Error::at("series", "the list of series is empty"));
+            }
+            if list.len() > MAX_SERIES {
+                return Err(Error::at(
+                    "series",
+                    format!("{} series is too many; the limit is {MAX_SERIES}", list.len()),
+                ));
+            }
+            for (i, s) in list.iter().enumerate() {
+                let color = match &s.color {
+                    Some(c) => parse_color(&format!("series[{i}].color"), c)?,
+                    None => theme.palette[i % theme.palette.len()],
+                };
+                check_text(&format!("series[{i}].name"), &s.name)?;
+                series.push(resolve_series(
+                    kind,
+                    lang,
+                    &format!("series[{i}].data"),
+                    s.name.get(lang),
+                    &s.data,
+                    color,
+                )?);
+            }
+        }
+        (None, None, Some(d)) => {
+            series.push(resolve_series(kind, lang, "dataset", "", &d.data, theme.palette[0])?);
+        }
+        (None, None, None) => {
+            let what = if options::takes_series(kind) {
+                "give `data` (a list of figures), `series` or `dataset` (the name of a built-in dataset)"
+            } else {
+                "give `data` (a list of figures) or `dataset` (the name of a built-in dataset)"
+            };
+            return Err(Error::at("data", format!("this required field is missing: {what}")));
+        }
+    }
+    integer_x = series.iter().all(|s| s.points.iter().all(|p| p.x.fract() == 0.0));
+    options::check_series(kind, &series, spec)?;
+    let total = options::check_total(kind, &series, spec)?;
+    let highlight = options::highlight(spec, &series)?;
+    let annotations = options::annotations(kind, lang, spec, &series)?;
+
+    let (min, max) = (spec.min, spec.max);
+    for (field, v) in [("min", min), ("max", max)] {
+        if let Some(v) = v {
+            if !v.is_finite() || v.abs() > MAX_ABS_VALUE {
+                return Err(Error::at(field, format!("expected a number of at most {MAX_ABS_VALUE:e} in size")));
+            }
+        }
+    }
+    if let (Some(lo), Some(hi)) = (min, max) {
+        if lo >= hi {
+            return Err(Error::at("max", format!("`max` ({hi}) must be greater than `min` ({lo})")));
+        }
+    }
+    if matches!(kind, Kind::Bar { .. } | Kind::Area { .. }) && min.is_some_and(|m| m > 0.0) {
+        warnings.push(Warning::at("min", "bars start at zero so that their lengths stay honest; `min` is ignored"));
+    }
+    for (field, v) in [("height", spec.height), ("width", spec.width)] {
+        if let Some(v) = v {
+            if !(SIZE_RANGE.0..=SIZE_RANGE.1).contains(&v) {
+                return Err(Error::at(
+                    field,
+                    format!("expected a size from {} to {} pixels, found {v}", SIZE_RANGE.0, SIZE_RANGE.1),
+                ));
+            }
+        }
+    }
+    if number_format == NumberFormat::Percent {
+        for s in &series {
+            if s.points.iter().any(|p| p.value.high > 100.0 || p.value.low < 0.0) {
+                warnings.push(Warning::at(
+                    "numberFormat",
+                    "some values are outside 0–100 although the format is \"percent\"",
+                ));
+                break;
+            }
+        }
+    }
+
+    let chart = Chart {
+        kind,
+        lang,
+        fmt: Formatter::new(lang, number_format),
+        title,
+        subtitle: spec.subtitle.as_ref().map(|t| t.get(lang).to_owned()),
+        source,
+        note: spec.note.as_ref().map(|t| t.get(lang).to_owned()),
+        axis_title: spec.axis_title.as_ref().map(|t| t.get(lang).to_owned()).or(unit),
+        series,
+        value_labels: spec.value_labels.unwrap_or(true),
+        min: if matches!(kind, Kind::Bar { .. } | Kind::Area { .. }) { min.filter(|m| *m <= 0.0) } else { min },
+        max,
+        height: spec.height,
+        width: spec.width,
+        theme,
+        integer_x,
+        total,
+        rest_label: spec.rest_label.as_ref().map(|t| t.get(lang).to_owned()).unwrap_or_else(|| {
+            match lang {
+                Lang::En => "Other",
+                Lang::Zh => "其他",
+            }
+            .to_owned()
+        }),
+        highlight,
+        annotations,
+    };
+    Ok((chart, warnings))
+}
+
+fn parse_color(path: &str, c: &str) -> Result<Rgba, Error> {
+    Rgba::parse_hex(c).ok_or_else(|| Error::at(path, format!("expected a colour as \"#rrggbb\", found \"{c}\"")))
+}
+
+fn check_text(path: &str, t: &LocalText) -> Result<(), Error> {
+    for s in t.all() {
+        let n = s.chars().count();
+        if n > MAX_TEXT_CHARS {
+            return Err(Error::at(path, format!("text of {n} characters is too long; the limit is {MAX_TEXT_CHARS}")));
+        }
+    }
+    Ok(())
+}
+
+fn resolve_series(
+    kind: Kind,
+    lang: Lang,
+    path: &str,
+    name: &str,
+    data: &[Datum],
+    color: Rgba,
+) -> Result<Series, Error> {
+    if data.is_empty() {
+        return Err(Error::at(path, "the list of figures is empty"));
+    }
+    let limit = if matches!(kind, Kind::Line | Kind::Area { .. }) { MAX_POINTS } else { MAX_BARS };
+    if data.len() > limit {
+        return Err(Error::at(path, format!("{} points is too many; the limit is {limit}", data.len())));
+    }
+    let mut points = Vec::with_capacity(data.len());
+    for (i, d) in data.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        let value = if kind.needs_values() || d.value.is_some() || d.low.is_some() || d.high.is_some() {
+            resolve_value(&at, d)?
+        } else {
+            Value { low: 0.0, high: 0.0, qualifier: Qualifier::Exact }
+        };
+        if let Some(n) = &d.note {
+            check_text(&format!("{at}.note"), n)?;
+        }
+        if let Some(l) = &d.label {
+            check_text(&format!("{at}.label"), l)?;
+        }
+        let label = d.label.as_ref().map(|l| l.get(lang).to_owned()).unwrap_or_default();
+        let x = match kind {
+            k if !k.has_x_axis() => {
+                if label.trim().is_empty() && !matches!(k, Kind::Gap | Kind::Stat) {
+                    return Err(Error::at(format!("{at}.label"), "this required field is missing: every figure needs a label"));
+                }
+                d.x.or(d.year.map(f64::from)).unwrap_or(i as f64)
+            }
+            _ => match d.x.or(d.year.map(f64::from)) {
+                Some(x) if x.is_finite() && x.abs() <= MAX_ABS_VALUE => x,
+                Some(_) => return Err(Error::at(format!("{at}.x"), "expected a finite number")),
+                None => {
+                    return Err(Error::at(
+                        format!("{at}.x"),
+                        "this required field is missing: every point needs `x` or `year`",
+                    ))
+                }
+            },
+        };
+        let note = d.note.as_ref().map(|n| n.get(lang).to_owned());
+        points.push(Point { label, x, value, note });
+    }
+    if kind.has_x_axis() {
+        points.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    Ok(Series { name: name.to_owned(), color, points })
+}
+
+fn resolve_value(at: &str, d: &Datum) -> Result<Value, Error> {
+    let check = |field: &str, v: f64| -> Result<f64, Error> {
+        if !v.is_finite() || v.abs() > MAX_ABS_VALUE {
+            return Err(Error::at(
+                format!("{at}.{field}"),
+                format!("expected a number of at most {MAX_ABS_VALUE:e} in size, found {v}"),
+            ));
+        }
+        Ok(v)
+    };
+    let is_range = d.qualifier == Some(Qualifier::Range) || (d.qualifier.is_none() && (d.low.is_some() || d.high.is_some()));
+    if is_range {
+        if d.value.is_some() {
+            return Err(Error::at(
+                format!("{at}.value"),
+                "a range has `low` and `high` and no `value` (never a single invented midpoint)",
+            ));
+        }
+        let low = d.low.ok_or_else(|| Error::at(format!("{at}.low"), "this required field is missing: a range needs `low` and `high`"))?;
+        let high = d.high.ok_or_else(|| Error::at(format!("{at}.high"), "this required field is missing: a range needs `low` and `high`"))?;
+        let (low, high) = (check("low", low)?, check("high", high)?);
+        if low > high {
+            return Err(Error::at(format!("{at}.low"), format!("the low end ({low}) is above the high end ({high})")));
+        }
+        return Ok(Value { low, high, qualifier: Qualifier::Range });
+    }
+    if d.low.is_some() || d.high.is_some() {
+        let field = if d.low.is_some() { "low" } else { "high" };
+        return Err(Error::at(
+            format!("{at}.{field}"),
+            "`low` and `high` belong to ranges; set \"qualifier\": \"range\" or remove them",
+        ));
+    }
+    let v = d.value.ok_or_else(|| Error::at(format!("{at}.value"), "this required field is missing: expected a number"))?;
+    let v = check("value", v)?;
+    Ok(Value { low: v, high: v, qualifier: d.qualifier.unwrap_or_default() })
+}

@@ -1,0 +1,211 @@
+//! Spec text → `ChartSpec`, with errors a journalist can act on.
+//!
+//! serde's messages are precise but written for programmers
+//! ("invalid type: string \"51 million\", expected f64"). This module keeps
+//! their facts, adds the JSON path (serde_path_to_error) and the line and
+//! column, and rewrites them in plain words, with the nearest valid name for a
+//! misspelt field or value.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::Error;
+
+/// Longest spec text accepted (bytes). Larger specs are refused before parsing.
+pub const MAX_SPEC_BYTES: usize = 16 * 1024 * 1024;
+
+/// Parses JSON text into `T`, naming the JSON path of the first mistake.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    if text.len() > MAX_SPEC_BYTES {
+        return Err(Error::at(
+            "",
+            format!(
+                "the spec is {} MB; the limit is {} MB (use fewer points, or decimate them first)",
+                text.len() / (1024 * 1024),
+                MAX_SPEC_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        from_serde(&path, e.inner())
+    })?;
+    de.end().map_err(|e| from_serde("", &e))?;
+    Ok(value)
+}
+
+/// Turns one serde_json error at `path` into our `Error`.
+fn from_serde(path: &str, e: &serde_json::Error) -> Error {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    let raw = strip_position(&e.to_string());
+    let mut err = match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => Error::at(
+            "",
+            format!("malformed JSON at line {line}, column {column}: {raw}"),
+        ),
+        Category::Data => rewrite(path, &raw),
+    };
+    if line > 0 {
+        err.line = Some(line);
+        err.column = Some(column);
+    }
+    err
+}
+
+/// Removes serde_json's " at line L column C" suffix.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+/// The path as serde_path_to_error writes it, with "." meaning the root.
+fn clean(path: &str) -> String {
+    if path == "." || path == "?" {
+        String::new()
+    } else {
+        path.to_owned()
+    }
+}
+
+fn join(parent: &str, field: &str) -> String {
+    let p = clean(parent);
+    if p.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{p}.{field}")
+    }
+}
+
+/// Rewrites a serde data error in plain words.
+fn rewrite(path: &str, raw: &str) -> Error {
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let (field, expected) = split_expected(rest);
+        // serde_path_to_error's path already ends with the unknown field.
+        let path = clean(path);
+        return Error::at(path, unknown("field", &field, &expected));
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
+        let (variant, expected) = split_expected(rest);
+        return Error::at(clean(path), unknown("value", &variant, &expected));
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return Error::at(join(path, field), "this required field is missing".to_owned());
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return Error::at(
+                clean(path),
+                format!("expected {}, found {}", plain_expected(expected), plain_found(found)),
+            );
+        }
+    }
+    if let Some(rest) = raw.strip_prefix("invalid value: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return Error::at(
+                clean(path),
+                format!("expected {}, found {}", plain_expected(expected), plain_found(found)),
+            );
+        }
+    }
+    if let Some(rest) = raw.strip_prefix("invalid length ") {
+        return Error::at(clean(path), format!("wrong number of items: {rest}"));
+    }
+    Error::at(clean(path), raw.to_owned())
+}
+
+/// Splits "name`, expected one of `a`, `b`" into ("name", ["a", "b"]).
+fn split_expected(rest: &str) -> (String, Vec<String>) {
+    let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+    let expected = tail
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s.to_owned())
+        .collect();
+    (name.to_owned(), expected)
+}
+
+/// "unknown field `subtitel`; did you mean `subtitle`?"
+fn unknown(what: &str, name: &str, expected: &[String]) -> String {
+    let shown = match what {
+        "value" => format!("\"{name}\""),
+        _ => format!("`{name}`"),
+    };
+    let quote = |s: &str| match what {
+        "value" => format!("\"{s}\""),
+        _ => format!("`{s}`"),
+    };
+    match suggest(name, expected) {
+        Some(best) => format!("unknown {what} {shown}; did you mean {}?", quote(best)),
+        None if expected.is_empty() => format!("unknown {what} {shown}; this object takes no fields"),
+        None => format!(
+            "unknown {what} {shown}; expected one of {}",
+            expected.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// The valid name nearest to `name`, if it is near enough to be a typo.
+pub fn suggest<'a>(name: &str, valid: &'a [String]) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    valid
+        .iter()
+        .map(|v| (v, strsim::jaro_winkler(&lower, &v.to_lowercase())))
+        .filter(|(_, score)| *score >= 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(v, _)| v.as_str())
+}
+
+/// serde's names for expected types, in plain words.
+fn plain_expected(expected: &str) -> String {
+    match expected {
+        "f64" | "f32" => "a number".to_owned(),
+        "i32" | "i64" | "u32" | "u64" | "usize" | "u8" | "u16" | "i16" => "a whole number".to_owned(),
+        "a boolean" => "true or false".to_owned(),
+        "a sequence" => "a list (JSON array)".to_owned(),
+        "a string" => "a string".to_owned(),
+        other if other.starts_with("struct ") => "an object".to_owned(),
+        other if other.starts_with("a sequence") => "a list (JSON array)".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// serde's description of what it found, in plain words.
+fn plain_found(found: &str) -> String {
+    if let Some(s) = found.strip_prefix("string ") {
+        return s.to_owned();
+    }
+    for prefix in ["floating point ", "integer "] {
+        if let Some(n) = found.strip_prefix(prefix) {
+            return n.trim_matches('`').to_owned();
+        }
+    }
+    match found {
+        "map" => "an object".to_owned(),
+        "sequence" => "a list".to_owned(),
+        "unit value" | "null" => "null".to_owned(),
+        other => other.trim_matches('`').to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestion_picks_the_nearest_name() {
+        let valid: Vec<String> = ["title", "subtitle", "source"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(suggest("subtitel", &valid), Some("subtitle"));
+        assert_eq!(suggest("Title", &valid), Some("title"));
+        assert_eq!(suggest("zzzz", &valid), None);
+    }
+
+    #[test]
+    fn position_suffix_is_removed() {
+        assert_eq!(strip_position("expected value at line 1 column 2"), "expected value");
+    }
+}

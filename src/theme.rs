@@ -1,0 +1,110 @@
+//! Colours, font sizes and spacing. A leaf module: any layer may use it.
+
+/// A colour with alpha, as drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgba {
+    /// Red, 0–255.
+    pub r: u8,
+    /// Green, 0–255.
+    pub g: u8,
+    /// Blue, 0–255.
+    pub b: u8,
+    /// Opacity, 0–1.
+    pub a: f64,
+}
+
+impl Rgba {
+    /// An opaque colour.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Rgba { r, g, b, a: 1.0 }
+    }
+
+    /// The same colour at `a` opacity.
+    pub fn alpha(self, a: f64) -> Self {
+        Rgba { a, ..self }
+    }
+
+    /// Parses "#rrggbb" or "#rgb".
+    pub fn parse_hex(s: &str) -> Option<Self> {
+        let hex = s.strip_prefix('#')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let n = |i: usize, len: usize| u8::from_str_radix(hex.get(i..i + len)?, 16).ok();
+        match hex.len() {
+            6 => Some(Rgba::rgb(n(0, 2)?, n(2, 2)?, n(4, 2)?)),
+            3 => {
+                let d = |i| n(i, 1).map(|v| v * 17);
+                Some(Rgba::rgb(d(0)?, d(1)?, d(2)?))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The font stack every chart uses: system UI fonts, then CJK fallbacks.
+/// (No quotes: the stack goes into SVG attributes and canvas `font` as is.)
+pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, \
+     Noto Sans, Noto Sans CJK SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei, sans-serif";
+
+/// The visual constants of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Page background behind the chart.
+    pub background: Rgba,
+    /// Title text.
+    pub title: Rgba,
+    /// Subtitle, labels and values.
+    pub text: Rgba,
+    /// Source line, note, tick labels.
+    pub muted: Rgba,
+    /// Grid lines.
+    pub grid: Rgba,
+    /// The zero line and axis lines.
+    pub axis: Rgba,
+    /// Colours of bars and series, in order. Chosen to stay apart under the
+    /// common colour-vision deficiencies (Okabe–Ito).
+    pub palette: Vec<Rgba>,
+    /// Whether the palette is the spec's own (then a single series of bars
+    /// takes one colour per bar).
+    pub custom_palette: bool,
+    /// Marks that are not highlighted.
+    pub muted_mark: Rgba,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            background: Rgba::rgb(255, 255, 255),
+            title: Rgba::rgb(0x1a, 0x1a, 0x1a),
+            text: Rgba::rgb(0x33, 0x33, 0x33),
+            muted: Rgba::rgb(0x5f, 0x5f, 0x5f),
+            grid: Rgba::rgb(0xe3, 0xe3, 0xe3),
+            axis: Rgba::rgb(0x88, 0x88, 0x88),
+            palette: vec![
+                Rgba::rgb(0x00, 0x72, 0xb2),
+                Rgba::rgb(0xd5, 0x5e, 0x00),
+                Rgba::rgb(0x00, 0x9e, 0x73),
+                Rgba::rgb(0xcc, 0x79, 0xa7),
+                Rgba::rgb(0x56, 0xb4, 0xe9),
+                Rgba::rgb(0xe6, 0x9f, 0x00),
+            ],
+            custom_palette: false,
+            muted_mark: Rgba::rgb(0xc4, 0xc4, 0xc4),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colours() {
+        assert_eq!(Rgba::parse_hex("#0072b2"), Some(Rgba::rgb(0, 0x72, 0xb2)));
+        assert_eq!(Rgba::parse_hex("#fff"), Some(Rgba::rgb(255, 255, 255)));
+        assert_eq!(Rgba::parse_hex("red"), None);
+        assert_eq!(Rgba::parse_hex("#12345"), None);
+        assert_eq!(Rgba::parse_hex("#ééé"), None);
+    }
+}

@@ -1,0 +1,106 @@
+//! Every example spec in `data/examples/` renders to SVG, matches its
+//! committed snapshot (`tests/snapshots/<name>.svg`), and lays out at 320, 640
+//! and 1200 px with no text outside the chart and no text over other text.
+//! UPDATE_SNAPSHOTS=1 rewrites the snapshots; a mismatch writes
+//! `<name>.changed.svg` beside the old one.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use housing_charts::layout::Estimator;
+use housing_charts::{lay_out, prepare, render_svg_width};
+
+/// Rounds every decimal number in the SVG to 2 places so that diffs show
+/// only real changes.
+fn normalize(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let bytes: Vec<char> = svg.chars().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_digit() && (i == 0 || !(bytes[i - 1].is_alphanumeric() || bytes[i - 1] == '#')) {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == '.') {
+                i += 1;
+            }
+            let num: String = bytes[start..i].iter().collect();
+            match (num.contains('.'), num.parse::<f64>()) {
+                (true, Ok(v)) => {
+                    let s = format!("{v:.2}");
+                    out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
+                }
+                _ => out.push_str(&num),
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn normalize_rounds_only_decimals() {
+    assert_eq!(normalize(r##"<text x="10" font-size="12.000000001" fill="#0072B2">a1.5b 2.345</text>"##),
+               r##"<text x="10" font-size="12" fill="#0072B2">a1.5b 2.35</text>"##);
+}
+
+#[test]
+fn every_example_matches_its_svg_snapshot() {
+    let mut failures = Vec::new();
+    for (name, json) in common::examples() {
+        let rendered = render_svg_width(&json, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(rendered.warnings.is_empty(), "{name}: unexpected warnings {:?}", rendered.warnings);
+        let svg = normalize(&rendered.svg);
+        assert!(svg.starts_with("<svg"), "{name}");
+        assert!(svg.contains("<rect"), "{name}: no marks");
+        if let Err(e) = common::check_snapshot(&common::root(&format!("tests/snapshots/{name}.svg")), &svg) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn text_stays_inside_and_apart_at_three_widths() {
+    let mut failures = Vec::new();
+    for (name, json) in common::examples() {
+        let chart = prepare(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for width in [320.0, 640.0, 1200.0] {
+            for dpr in [1.0, 2.0] {
+                let (scene, _) = lay_out(&chart, width, dpr, &Estimator).unwrap();
+                assert_eq!(scene.width, (width * dpr) as u32, "{name}");
+                if let Err(e) = common::check_text_placement(&format!("{name} at {width}px ×{dpr}"), &scene) {
+                    failures.push(e);
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn hostile_text_stays_inside_and_apart() {
+    let long = "Housing ".repeat(250);
+    let specs = [
+        format!(r#"{{"type": "bar", "title": "{long}", "subtitle": "{long}", "source": "{long}", "data": [{{"label": "{long}", "value": 5}}, {{"label": "x", "value": 1e12}}]}}"#),
+        format!(r#"{{"type": "bar", "orientation": "vertical", "data": [{{"label": "{}", "value": 5}}, {{"label": "b", "value": 3}}]}}"#, "W".repeat(500)),
+        r#"{"type": "bar", "title": "<img src=x onerror=alert(1)> 🏠 é\u0301 مرحبا שלום \u0007", "data": [{"label": "🏠🏠🏠", "value": 5}]}"#.to_owned(),
+        r#"{"type": "line", "series": [{"name": "a", "data": [{"x": 1, "value": 0}, {"x": 2, "value": 0}]}, {"name": "b", "data": [{"x": 1, "value": 0}, {"x": 2, "value": 0}]}]}"#.to_owned(),
+    ];
+    for (i, spec) in specs.iter().enumerate() {
+        let chart = prepare(spec).unwrap_or_else(|e| panic!("{i}: {e}"));
+        for width in [280.0, 640.0, 1200.0] {
+            let (scene, _) = lay_out(&chart, width, 1.0, &Estimator).unwrap();
+            common::check_text_placement(&format!("hostile spec {i} at {width}px"), &scene).unwrap();
+        }
+    }
+}
+
+#[test]
+fn svg_escapes_markup_in_text() {
+    let r = housing_charts::render_svg(r#"{"type": "bar", "title": "<script>alert(1)</script>", "data": [{"label": "a&b", "value": 1}]}"#).unwrap();
+    assert!(!r.svg.contains("<script>"));
+    assert!(r.svg.contains("&lt;script&gt;"));
+    assert!(r.svg.contains("a&amp;b"));
+}

@@ -1,0 +1,141 @@
+//! In headless Chromium (wasm-bindgen-test + chromedriver, started with
+//! --force-device-scale-factor=2): real canvases, real pixels, real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use housing_charts::web::{render, Chart};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container `width` CSS px wide, attached to the page.
+fn container(width: u32) -> HtmlElement {
+    let div: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    div.style().set_property("width", &format!("{width}px")).unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn pixel(canvas: &HtmlCanvasElement, x: u32, y: u32) -> [u8; 4] {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(f64::from(x), f64::from(y), 1.0, 1.0).unwrap().data();
+    [data[0], data[1], data[2], data[3]]
+}
+
+/// One red bar, no chrome: the bar fills the middle of the plot.
+const RED_BAR: &str = r##"{"type": "bar", "orientation": "vertical", "valueLabels": false,
+    "colors": ["#ff0000"], "height": 300, "data": [{"label": "homeless", "value": 100}]}"##;
+
+fn red(p: [u8; 4]) -> bool {
+    p[0] > 200 && p[1] < 60 && p[2] < 60 && p[3] == 255
+}
+
+fn render_ok(host: &HtmlElement, spec: &str) -> Chart {
+    let chart = render(host.as_ref(), &JsValue::from_str(spec)).unwrap();
+    assert_eq!(chart.error(), None, "unexpected error");
+    chart
+}
+
+#[wasm_bindgen_test]
+fn draws_real_pixels_where_the_bar_is_and_not_elsewhere() {
+    let host = container(400);
+    let chart = render_ok(&host, RED_BAR);
+    let canvas = chart.canvas();
+    let (w, h) = (canvas.width(), canvas.height());
+    // The bar: the middle column, 60% of the way down.
+    assert!(red(pixel(&canvas, w * 11 / 20, h * 6 / 10)), "no bar pixel: {:?}", pixel(&canvas, w * 11 / 20, h * 6 / 10));
+    // Not a bar: the top-left corner is the white background.
+    assert_eq!(pixel(&canvas, 2, 2), [255, 255, 255, 255]);
+    // Nor the far right edge.
+    assert!(!red(pixel(&canvas, w - 3, h * 6 / 10)));
+}
+
+#[wasm_bindgen_test]
+fn backing_store_follows_device_pixel_ratio() {
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert!(dpr >= 2.0, "the test browser runs at scale factor 2, got {dpr}");
+    let host = container(500);
+    let chart = render_ok(&host, RED_BAR);
+    let canvas = chart.canvas();
+    assert_eq!(f64::from(canvas.width()), (500.0 * dpr).round());
+    assert_eq!(canvas.client_width(), 500);
+    let css_h = f64::from(canvas.client_height());
+    assert!((f64::from(canvas.height()) - css_h * dpr).abs() <= 2.0);
+}
+
+#[wasm_bindgen_test]
+fn draws_into_a_given_canvas() {
+    let host = container(300);
+    let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
+    host.append_child(&canvas).unwrap();
+    let chart = render(canvas.as_ref(), &JsValue::from_str(RED_BAR)).unwrap();
+    assert!(chart.error().is_none());
+    assert_eq!(f64::from(canvas.width()), (300.0 * web_sys::window().unwrap().device_pixel_ratio()).round());
+    assert_eq!(canvas.get_attribute("dir").as_deref(), Some("ltr"));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_spec_shows_its_error_in_place_and_spares_the_other_chart() {
+    let good_host = container(400);
+    let good = render_ok(&good_host, RED_BAR);
+    let before = pixel(&good.canvas(), good.canvas().width() * 11 / 20, good.canvas().height() * 6 / 10);
+
+    let bad_host = container(400);
+    let bad = render(
+        bad_host.as_ref(),
+        &JsValue::from_str(r#"{"type": "bar", "data": [{"label": "Africa", "value": "51 million"}]}"#),
+    )
+    .unwrap();
+    let expected = r#"data[0].value: expected a number, found "51 million""#;
+    assert_eq!(bad.error().as_deref(), Some(expected));
+    assert_eq!(bad.error_path().as_deref(), Some("data[0].value"));
+    let alert = bad_host.query_selector("[role=alert]").unwrap().expect("an error element");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains(expected), "{text}");
+    assert_eq!(bad.canvas().style().get_property_value("display").unwrap(), "none");
+
+    // The other chart keeps its pixels, and a new chart still renders.
+    let after = pixel(&good.canvas(), good.canvas().width() * 11 / 20, good.canvas().height() * 6 / 10);
+    assert_eq!(before, after);
+    assert!(red(after));
+    let third = render_ok(&container(400), RED_BAR);
+    assert!(red(pixel(&third.canvas(), third.canvas().width() * 11 / 20, third.canvas().height() * 6 / 10)));
+}
+
+#[wasm_bindgen_test]
+fn markup_in_a_spec_is_shown_as_text() {
+    let host = container(400);
+    let bad = render(host.as_ref(), &JsValue::from_str(r#"{"type": "<img src=x onerror=alert(1)>", "data": []}"#)).unwrap();
+    assert!(bad.error().is_some());
+    assert!(host.query_selector("img").unwrap().is_none(), "markup was inserted as HTML");
+    assert!(host.text_content().unwrap().contains("<img src=x"));
+}
+
+#[wasm_bindgen_test]
+fn update_fixes_an_error_and_destroy_cleans_up() {
+    let host = container(400);
+    let mut chart = render(host.as_ref(), &JsValue::from_str(r#"{"type": "bar"}"#)).unwrap();
+    assert!(chart.error().unwrap().starts_with("data: this required field is missing"));
+    chart.update(&JsValue::from_str(RED_BAR)).unwrap();
+    assert_eq!(chart.error(), None);
+    let alert: HtmlElement = host.query_selector("[role=alert]").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(alert.style().get_property_value("display").unwrap(), "none");
+    assert!(red(pixel(&chart.canvas(), chart.canvas().width() * 11 / 20, chart.canvas().height() * 6 / 10)));
+    chart.destroy();
+    assert_eq!(host.child_element_count(), 0);
+    assert!(chart.update(&JsValue::from_str(RED_BAR)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_plain_object_spec_works_and_a_non_element_target_throws() {
+    let host = container(400);
+    let spec = js_sys::JSON::parse(RED_BAR).unwrap();
+    let chart = render(host.as_ref(), &spec).unwrap();
+    assert_eq!(chart.error(), None);
+    assert!(render(&JsValue::from_str("#nope"), &spec).is_err());
+}
