@@ -24,6 +24,19 @@ impl Rgba {
         Rgba { a, ..self }
     }
 
+    /// Relative luminance (WCAG 2), 0 (black) to 1 (white).
+    pub fn luminance(self) -> f64 {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.r) + 0.7152 * lin(self.g) + 0.0722 * lin(self.b)
+    }
+
     /// Parses "#rrggbb" or "#rgb".
     pub fn parse_hex(s: &str) -> Option<Self> {
         let hex = s.strip_prefix('#')?;

@@ -4,7 +4,7 @@
 //! warning), and never outside the plot.
 
 use super::text::wrap;
-use super::{Anchor, Builder, Rect};
+use super::{Anchor, Builder, Item, Rect};
 use crate::error::Warning;
 use crate::model::{Annotation, Chart};
 use crate::scale::Linear;
@@ -116,7 +116,7 @@ fn put(b: &mut Builder, chart: &Chart, path: &str, lines: &[String], w: f64, h: 
     let p = b.bounds;
     for &(x, y) in candidates {
         let rect = (x, y, x + w, y + h);
-        if rect.0 >= p.x && rect.2 <= p.x + p.w && rect.1 >= p.y && rect.3 <= p.y + p.h && b.free(rect) {
+        if rect.0 >= p.x && rect.2 <= p.x + p.w && rect.1 >= p.y && rect.3 <= p.y + p.h && b.free(rect) && clear_of_marks(b, rect) {
             for (k, line) in lines.iter().enumerate() {
                 b.text(x, y + LINE_H * (k as f64 + 0.5), line, SIZE, false, chart.theme.text, Anchor::Start);
             }
@@ -125,6 +125,15 @@ fn put(b: &mut Builder, chart: &Chart, path: &str, lines: &[String], w: f64, h: 
     }
     b.warnings.push(Warning::at(path, "no room for this label without covering other text; left out"));
     None
+}
+
+/// Whether the box covers no solid mark (bars, legend swatches); bands and
+/// the background do not count.
+fn clear_of_marks(b: &Builder, r: (f64, f64, f64, f64)) -> bool {
+    b.items.iter().skip(1).all(|i| match i {
+        Item::Rect { x, y, w, h, fill } if fill.a >= 0.15 => r.2 <= *x || r.0 >= x + w || r.3 <= *y || r.1 >= y + h,
+        _ => true,
+    })
 }
 
 /// A callout: text beside the figure, with a leader line to it.

@@ -298,7 +298,11 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
                 (cx - bar_w / 2.0, ya, bar_w, yz - ya)
             };
             let base = if stacked(chart) { stack } else { 0.0 };
-            bar(b, *v, base, color(chart, si, ci, &c.label), &place, true);
+            let fill = color(chart, si, ci, &c.label);
+            bar(b, *v, base, fill, &place, true);
+            if stacked(chart) && chart.value_labels {
+                segment_label(b, chart, *v, fill, place(base, base + v.high));
+            }
             stack += v.high;
             if let (Some(labels), false) = (&labels, stacked(chart)) {
                 if let Some(Some(text)) = labels[ci].get(si) {
@@ -485,7 +489,11 @@ fn horizontal(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
                 (xa, top, xz - xa, h.thickness)
             };
             let base = if stacked(chart) { stack } else { 0.0 };
-            bar(b, *v, base, color(chart, si, ci, &c.label), &place, false);
+            let fill = color(chart, si, ci, &c.label);
+            bar(b, *v, base, fill, &place, false);
+            if stacked(chart) && chart.value_labels {
+                segment_label(b, chart, *v, fill, place(base, base + v.high));
+            }
             stack += v.high;
             if let (Some(values), false) = (&h.values, stacked(chart)) {
                 if let Some(Some(text)) = values[ci].get(si) {
@@ -509,6 +517,17 @@ fn horizontal(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
         }
     }
     annotate::foregrounds(b, chart, &axes);
+}
+
+/// A stacked segment's own value, inside it when it fits, in black or white
+/// (whichever contrasts more with the segment).
+fn segment_label(b: &mut Builder, chart: &Chart, v: Value, fill: Rgba, (x, y, w, h): (f64, f64, f64, f64)) {
+    let text = chart.fmt.value(&v, Room::Short);
+    let tw = b.m.width(&text, LABEL, false);
+    if tw + 8.0 <= w.abs() && LABEL * 1.2 + 2.0 <= h.abs() {
+        let ink = if fill.luminance() > 0.4 { chart.theme.title } else { chart.theme.background };
+        b.text(x + w / 2.0, y + h / 2.0, &text, LABEL, false, ink, Anchor::Middle);
+    }
 }
 
 fn value_label(b: &mut Builder, chart: &Chart, text: &str, scale: &Linear, v: Value, cy: f64) {

@@ -80,7 +80,18 @@ fn is_zero_width(c: char) -> bool {
 
 /// Characters after which a line may break without a space (CJK text).
 fn breaks_anywhere(c: char) -> bool {
-    is_wide(c) && !matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '》' | '」')
+    is_wide(c) && !no_break_before(c) && !no_break_after(c)
+}
+
+/// Punctuation that must not start a line (it stays with what precedes it).
+fn no_break_before(c: char) -> bool {
+    matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '》' | '」' | '』' | '”' | '’' | '】' | '〕' | '…' | '%' | '％')
+        || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']')
+}
+
+/// Punctuation that must not end a line (it stays with what follows it).
+fn no_break_after(c: char) -> bool {
+    matches!(c, '（' | '《' | '「' | '『' | '“' | '‘' | '【' | '〔')
 }
 
 /// Replaces control characters (tabs, newlines, bidi overrides' neighbours
@@ -110,11 +121,24 @@ pub fn wrap(
         if c == ' ' {
             cur.push(c);
             tokens.push(std::mem::take(&mut cur));
-        } else if breaks_anywhere(c) {
+        } else if no_break_before(c) && cur.is_empty() && tokens.last().is_some_and(|t| !t.ends_with(' ')) {
+            // Closing punctuation joins the token before it (no line starts with "，").
+            if let Some(last) = tokens.last_mut() {
+                last.push(c);
+            }
+        } else if no_break_after(c) && is_wide(c) {
+            // Opening punctuation starts a new token and takes the next character.
             if !cur.is_empty() {
                 tokens.push(std::mem::take(&mut cur));
             }
-            tokens.push(c.to_string());
+            cur.push(c);
+        } else if breaks_anywhere(c) {
+            // A pending opening bracket stays with this character.
+            if !cur.is_empty() && !cur.chars().last().is_some_and(no_break_after) {
+                tokens.push(std::mem::take(&mut cur));
+            }
+            cur.push(c);
+            tokens.push(std::mem::take(&mut cur));
         } else {
             cur.push(c);
         }
@@ -201,6 +225,25 @@ mod tests {
             assert!(m.width(l, 14.0, false) <= 60.0, "{l}");
         }
         assert_eq!(lines.concat(), "生活在贫民窟和非正规住区的人口");
+    }
+
+    #[test]
+    fn chinese_punctuation_never_starts_a_line() {
+        let m = Estimator;
+        let text = "非洲住房缺口：目前超过5100万套，2030年预计达1.3亿套（预计）。第一届联合国人类住区会议（人居一），温哥华";
+        // From four em up (narrower, a token like "计）。" must break inside).
+        for w in [60.0, 90.0, 130.0, 200.0] {
+            let (lines, _) = wrap(&m, text, 14.0, false, w, 50);
+            assert_eq!(lines.concat(), text);
+            for l in &lines[1..] {
+                let first = l.chars().next().unwrap();
+                assert!(!no_break_before(first), "{w}: line starts with {first}: {lines:?}");
+            }
+            for l in &lines {
+                let last = l.chars().last().unwrap();
+                assert!(!no_break_after(last), "{w}: line ends with {last}: {lines:?}");
+            }
+        }
     }
 
     #[test]
