@@ -1,0 +1,130 @@
+# housing-charts: the two commands of the README, and their parts.
+#
+#   make serve       install what is missing, build, serve www/ on http://127.0.0.1:$(PORT)/
+#   make test        install what is missing, run every test (native, wasm in headless
+#                    Chromium, node browser tests under tests/browser/ if any)
+#
+#   make setup       only install what is missing (.ci/setup; idempotent)
+#   make build       release wasm -> www/pkg/ (wasm-bindgen + wasm-opt), data -> www/data/
+#   make size        shipped size of www/pkg (raw and gzip -9)
+#   make screenshot  full-page PNG of the gallery -> target/screenshots/gallery.png
+#   make clean       remove generated files (target/, www/pkg/, www/data/)
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-print-directory
+
+PORT ?= 8000
+
+# cargo-installed tools (wasm-bindgen, wasm-bindgen-test-runner) live here; a
+# fresh shell from rustup may not have it on PATH yet.
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+# wasm tests: cargo runs each wasm test binary with wasm-bindgen-test-runner,
+# which drives Debian's chromium through chromedriver with the capabilities in
+# webdriver.json (headless, --no-sandbox for root, device scale factor 2).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON ?= $(CURDIR)/webdriver.json
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+# The browser for node tests (playwright-core) and `make screenshot`.
+export CHROMIUM_PATH ?= /usr/bin/chromium
+
+WASM_TARGET := wasm32-unknown-unknown
+CRATE := housing_charts
+RELEASE_WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
+PKG := www/pkg
+WASM_OPT := node_modules/.bin/wasm-opt
+# The features rustc enables by default for wasm32-unknown-unknown
+# (`rustc --print cfg --target wasm32-unknown-unknown`) plus the two LLVM
+# implies; wasm-opt fails on a module that uses a feature it was not given.
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers \
+	--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-mutable-globals --enable-reference-types \
+	--enable-multivalue --enable-call-indirect-overlong
+
+# Every step that installs something goes through here; `make test` runs it
+# once and passes SKIP_SETUP=1 to the steps after it.
+SETUP := $(if $(SKIP_SETUP),@true,bash .ci/setup)
+
+BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
+
+.PHONY: help setup build wasm pkg data size serve test test-native test-wasm test-browser screenshot clean
+
+help:
+	@sed -n '2,12s/^# \{0,1\}//p' Makefile
+
+setup:
+	bash .ci/setup
+
+# --- build ---------------------------------------------------------------------
+
+build:
+	$(SETUP)
+	$(MAKE) SKIP_SETUP=1 pkg
+	$(MAKE) SKIP_SETUP=1 data
+	$(MAKE) SKIP_SETUP=1 size
+
+wasm:
+	$(SETUP)
+	cargo build --release --target $(WASM_TARGET) --lib
+
+pkg: wasm
+	rm -rf $(PKG)
+	wasm-bindgen --target web --out-dir $(PKG) --out-name $(CRATE) $(RELEASE_WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) -o $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE)_bg.wasm
+
+data:
+	rm -rf www/data
+	cp -R data www/data
+	node .ci/examples-index.mjs data/examples www/data/examples.json
+
+size:
+	@bash .ci/size $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE).js
+
+# --- serve ---------------------------------------------------------------------
+
+# Loopback only; .ci/serve.mjs prints the URL (sirv: .wasm is application/wasm).
+serve: build
+	@exec node .ci/serve.mjs www $(PORT)
+
+# --- test ----------------------------------------------------------------------
+
+# In this order; the first failure stops `make test` with a non-zero status.
+test:
+	bash .ci/setup
+	$(MAKE) SKIP_SETUP=1 test-native
+	$(MAKE) SKIP_SETUP=1 test-wasm
+	$(MAKE) SKIP_SETUP=1 build
+	$(MAKE) SKIP_SETUP=1 test-browser
+	@echo "make test: all tests passed"
+
+test-native:
+	$(SETUP)
+	cargo test
+
+test-wasm:
+	$(SETUP)
+	cargo test --target $(WASM_TARGET)
+
+# node --test browser tests (tests/browser/*.test.mjs) against the built www/.
+test-browser:
+	$(SETUP)
+ifneq ($(BROWSER_TESTS),)
+	@test -f $(PKG)/$(CRATE).js || { echo "test-browser: run 'make build' first" >&2; exit 1; }
+	node --test $(BROWSER_TESTS)
+else
+	@echo "test-browser: no tests/browser/*.test.mjs; skipped"
+endif
+
+# --- screenshot ----------------------------------------------------------------
+
+screenshot: build
+	node .ci/screenshot.mjs www target/screenshots/gallery.png
+
+clean:
+	cargo clean
+	rm -rf $(PKG) www/data

@@ -1,0 +1,132 @@
+// The gallery: one card per spec in data/examples/ (listed in
+// data/examples.json by `make build`), each drawn by the wasm build.
+// Everything from the network is shown with textContent, never as HTML.
+//
+// The module is imported dynamically (the equivalent of
+// `import init, { render } from "./pkg/housing_charts.js"; await init();`)
+// so that a missing build or a missing export is reported on the page
+// instead of silently stopping this script.
+
+const gallery = document.getElementById("gallery");
+const status = document.getElementById("status");
+
+function showStatus(text, isError = false) {
+  status.textContent = text;
+  status.classList.toggle("error", isError);
+}
+
+function errorText(err) {
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return String(err);
+}
+
+async function fetchText(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${res.statusText}`);
+  return res.text();
+}
+
+function parseJson(url, text) {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${url}: not valid JSON (${err.message})`);
+  }
+}
+
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "text") node.textContent = value;
+    else if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** An empty card for `name`: returns the card and the parts to fill in. */
+function card(name) {
+  const chart = el("div", { class: "chart" });
+  const pre = el("pre");
+  const details = el("details", {}, [el("summary", { text: "spec" }), pre]);
+  const caption = el("figcaption", {}, [el("code", { class: "name", text: name }), details]);
+  const figure = el("figure", { class: "card", id: `example-${name.replace(/\.json$/, "")}` }, [
+    chart,
+    caption,
+  ]);
+  gallery.append(figure);
+  return { figure, chart, pre };
+}
+
+/** Replaces the chart area with a message (text only). */
+function showError(target, message) {
+  target.replaceChildren(el("p", { class: "error", role: "alert", text: message }));
+}
+
+/** The Chart handles by file name (update(spec), destroy()), for the console. */
+const charts = new Map();
+window.housingChartsGallery = { charts };
+let render;
+
+async function showExample(name) {
+  const { chart, pre } = card(name);
+  const url = `data/examples/${encodeURIComponent(name)}`;
+  let spec;
+  try {
+    const text = await fetchText(url);
+    pre.textContent = text.trimEnd();
+    spec = parseJson(url, text);
+  } catch (err) {
+    showError(chart, errorText(err));
+    return;
+  }
+  try {
+    // render() shows a bad spec's error in place and does not throw; an
+    // exception here is a bug (or a missing export) and is shown as text.
+    charts.set(name, render(chart, spec));
+  } catch (err) {
+    showError(chart, `render failed: ${errorText(err)}`);
+  }
+}
+
+async function main() {
+  try {
+    const wasm = await import("./pkg/housing_charts.js");
+    await wasm.default();
+    render = wasm.render;
+  } catch (err) {
+    showStatus(`Could not load the WebAssembly build (run 'make build'): ${errorText(err)}`, true);
+    return;
+  }
+  if (typeof render !== "function") {
+    const missing = new Error("pkg/housing_charts.js does not export render()");
+    render = () => {
+      throw missing;
+    };
+  }
+
+  let names;
+  try {
+    names = parseJson("data/examples.json", await fetchText("data/examples.json"));
+    if (!Array.isArray(names)) throw new Error("data/examples.json: expected a list of file names");
+  } catch (err) {
+    showStatus(errorText(err), true);
+    return;
+  }
+  if (names.length === 0) {
+    showStatus("No examples in data/examples/.");
+    return;
+  }
+  showStatus("");
+  // Cards appear in list order; the fetches run concurrently.
+  await Promise.all(names.map((name) => showExample(String(name))));
+}
+
+// data-gallery="done" once every card is drawn or shows its error (the
+// screenshot script waits for it).
+main()
+  .catch((err) => showStatus(errorText(err), true))
+  .finally(() => {
+    document.documentElement.dataset.gallery = "done";
+  });
