@@ -1,6 +1,6 @@
 //! Every example spec in `data/examples/` renders to SVG, matches its
-//! committed snapshot (`tests/snapshots/<name>.svg`), and lays out at 320, 640
-//! and 1200 px with no text outside the chart and no text over other text.
+//! committed snapshot (`tests/snapshots/<name>.svg`), and lays out at 280, 320,
+//! 640 and 1200 px with no text outside the chart and no text over other text.
 //! UPDATE_SNAPSHOTS=1 rewrites the snapshots; a mismatch writes
 //! `<name>.changed.svg` beside the old one.
 #![cfg(not(target_arch = "wasm32"))]
@@ -66,7 +66,7 @@ fn text_stays_inside_and_apart_at_three_widths() {
     let mut failures = Vec::new();
     for (name, json) in common::examples() {
         let chart = prepare(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
-        for width in [320.0, 640.0, 1200.0] {
+        for width in [280.0, 320.0, 640.0, 1200.0] {
             for dpr in [1.0, 2.0] {
                 let (scene, _) = lay_out(&chart, width, dpr, &Estimator).unwrap();
                 assert_eq!(scene.width, (width * dpr) as u32, "{name}");
