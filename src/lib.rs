@@ -60,13 +60,11 @@ pub mod theme;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod svg;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use error::{Error, Warning};
-#[cfg(not(target_arch = "wasm32"))]
 pub use svg::{render_svg, render_svg_width, Rendered};
 
 use layout::{Frame, Scene, TextMeasure};

@@ -1,11 +1,12 @@
-//! The native renderer: spec → SVG text, through plotters' SVG backend and
-//! the deterministic text estimator. Used by the snapshot tests and export.
+//! Spec → SVG text, through plotters' SVG backend: natively with the
+//! deterministic text estimator (snapshot tests), in the browser with the
+//! canvas's text metrics (the "download SVG" export).
 
 use plotters::backend::DrawingBackend;
 use plotters::prelude::SVGBackend;
 
 use crate::error::{Error, Warning};
-use crate::layout::{Estimator, DEFAULT_WIDTH};
+use crate::layout::{Estimator, TextMeasure, DEFAULT_WIDTH};
 
 /// An SVG rendering of a spec.
 #[derive(Debug, Clone)]
@@ -28,9 +29,14 @@ pub fn render_svg(spec_json: &str) -> Result<Rendered, Error> {
 
 /// Renders a JSON spec to SVG at `width` pixels (default: `spec.width` or 640).
 pub fn render_svg_width(spec_json: &str, width: Option<f64>) -> Result<Rendered, Error> {
+    render_svg_with(spec_json, width, &Estimator)
+}
+
+/// Renders a JSON spec to SVG at `width` pixels, measuring text with `measure`.
+pub fn render_svg_with(spec_json: &str, width: Option<f64>, measure: &dyn TextMeasure) -> Result<Rendered, Error> {
     let chart = crate::prepare(spec_json)?;
     let width = width.or(chart.0.width).unwrap_or(DEFAULT_WIDTH);
-    let (scene, warnings) = crate::lay_out(&chart, width, 1.0, &Estimator)?;
+    let (scene, warnings) = crate::lay_out(&chart, width, 1.0, measure)?;
     let mut svg = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut svg, (scene.width, scene.height));

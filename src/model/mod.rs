@@ -233,7 +233,7 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
         }
     }
 
-    let mut theme = Theme::default();
+    let mut theme = Theme::named(spec.theme.unwrap_or_default());
     if let Some(colors) = &spec.colors {
         if colors.is_empty() {
             return Err(Error::at("colors", "give at least one colour, or leave `colors` out"));

@@ -108,6 +108,21 @@ pub struct ChartSpec {
     /// Reference lines, bands and callouts drawn over the chart.
     #[serde(default)]
     pub annotations: Option<Vec<Annotation>>,
+    /// Colour theme: "light" (default) or "dark".
+    #[serde(default)]
+    pub theme: Option<ThemeName>,
+}
+
+/// The built-in colour themes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    /// Dark text on white.
+    #[default]
+    Light,
+    /// Light text on a near-black background.
+    Dark,
 }
 
 /// A reference line, band or text callout.

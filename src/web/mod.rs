@@ -44,6 +44,43 @@ pub struct Chart {
     destroyed: bool,
 }
 
+/// The chart of `spec` as an SVG document, `width` CSS pixels wide (default:
+/// the spec's width, else 640), text measured as the browser would draw it.
+/// A bad spec throws an Error whose message names the JSON path.
+#[wasm_bindgen(js_name = renderSvg)]
+pub fn render_svg(spec: &JsValue, width: Option<f64>) -> Result<String, JsError> {
+    let text = spec_text(spec).map_err(|e| JsError::new(&e.to_string()))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsError::new("housing-charts: renderSvg needs a document"))?;
+    let canvas: HtmlCanvasElement = create(&document, "canvas")?;
+    let ctx = measure::context(&canvas).map_err(|e| JsError::new(&e.to_string()))?;
+    crate::svg::render_svg_with(&text, width, &CanvasMeasure::new(ctx))
+        .map(|r| r.svg)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Checks a spec without drawing it: undefined when it is valid, else an
+/// object `{ message, path, line, column }` (line and column for text specs).
+#[wasm_bindgen]
+pub fn validate(spec: &JsValue) -> JsValue {
+    let result = spec_text(spec).and_then(|text| crate::prepare(&text).map(|_| ()));
+    match result {
+        Ok(()) => JsValue::UNDEFINED,
+        Err(e) => {
+            let o = js_sys::Object::new();
+            let set = |k: &str, v: JsValue| {
+                let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+            };
+            set("message", e.to_string().into());
+            set("path", e.path.clone().into());
+            set("line", e.line.map_or(JsValue::UNDEFINED, |l| (l as f64).into()));
+            set("column", e.column.map_or(JsValue::UNDEFINED, |c| (c as f64).into()));
+            o.into()
+        }
+    }
+}
+
 /// Draws `spec` (a JSON string or a plain object) into `target` (a `<canvas>`,
 /// or any element, which gets a canvas child). Returns the chart's handle.
 #[wasm_bindgen]
