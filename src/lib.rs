@@ -48,6 +48,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod describe;
 pub mod draw;
 pub mod error;
 pub mod format;

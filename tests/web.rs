@@ -139,3 +139,47 @@ fn a_plain_object_spec_works_and_a_non_element_target_throws() {
     assert_eq!(chart.error(), None);
     assert!(render(&JsValue::from_str("#nope"), &spec).is_err());
 }
+
+/// Waits `ms` milliseconds (resize observers and animation frames run meanwhile).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn relayout_follows_the_container_width() {
+    let host = container(600);
+    let chart = render_ok(&host, RED_BAR);
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(f64::from(chart.canvas().width()), (600.0 * dpr).round());
+    // Many resizes in a row end in one correct render at the final width.
+    for w in (300..=400).step_by(5) {
+        host.style().set_property("width", &format!("{w}px")).unwrap();
+    }
+    sleep(200).await;
+    assert_eq!(f64::from(chart.canvas().width()), (400.0 * dpr).round());
+    assert_eq!(chart.canvas().client_width(), 400);
+    assert!(red(pixel(&chart.canvas(), chart.canvas().width() * 11 / 20, chart.canvas().height() * 6 / 10)));
+    assert_eq!(chart.error(), None);
+}
+
+#[wasm_bindgen_test]
+fn the_chart_has_a_spoken_summary_and_a_data_table() {
+    let host = container(500);
+    let chart = render_ok(
+        &host,
+        r#"{"type": "bar", "title": "Africa's housing gap", "data": [
+            {"label": "Now", "value": 51e6, "qualifier": "more-than"},
+            {"label": "2030", "value": 130e6, "qualifier": "projection"}]}"#,
+    );
+    let label = chart.canvas().get_attribute("aria-label").unwrap();
+    assert_eq!(label, "Bar chart. Africa's housing gap: Now, more than 51 million; 2030, 130 million (projected).");
+    let table = host.query_selector("table").unwrap().expect("a data table");
+    assert_eq!(table.child_element_count(), 4, "caption, header row, two rows");
+    assert!(table.text_content().unwrap().contains("more than 51 million"));
+    let mut chart = chart;
+    chart.destroy();
+    assert!(host.query_selector("table").unwrap().is_none());
+}

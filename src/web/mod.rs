@@ -10,6 +10,9 @@
 
 mod measure;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,6 +32,13 @@ pub fn start() {
 /// A chart on the page. Keep it to update or destroy the chart.
 #[wasm_bindgen]
 pub struct Chart {
+    state: Rc<RefCell<State>>,
+    canvas: HtmlCanvasElement,
+}
+
+/// Everything a chart owns. Shared with its resize and frame callbacks
+/// through a `Weak`, so dropping or destroying the chart frees it.
+struct State {
     /// The element given to `render`.
     host: Element,
     /// The canvas drawn into.
@@ -37,10 +47,21 @@ pub struct Chart {
     owns_canvas: bool,
     /// The element that shows an error in place of the chart (created lazily).
     message: Option<HtmlElement>,
+    /// The data as a visually hidden table, for screen readers.
+    table: Option<HtmlElement>,
     /// The last error, if the last render failed.
     error: Option<Error>,
     /// Warnings of the last successful render.
     warnings: Vec<Warning>,
+    /// The spec last drawn (re-laid out on resize).
+    spec: Option<String>,
+    /// The CSS width last laid out at.
+    width: f64,
+    /// Re-layout on container resize, at most once per animation frame.
+    observer: Option<web_sys::ResizeObserver>,
+    on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
+    on_frame: Option<Closure<dyn FnMut()>>,
+    frame_pending: bool,
     destroyed: bool,
 }
 
@@ -103,70 +124,109 @@ pub fn render(target: &JsValue, spec: &JsValue) -> Result<Chart, JsError> {
     // plotters-canvas aligns text with "start", which flips on a right-to-left page.
     canvas.set_attribute("dir", "ltr").map_err(js_err)?;
     canvas.set_attribute("role", "img").map_err(js_err)?;
-    let mut chart = Chart { host, canvas, owns_canvas, message: None, error: None, warnings: Vec::new(), destroyed: false };
+    let state = Rc::new(RefCell::new(State {
+        host,
+        canvas,
+        owns_canvas,
+        message: None,
+        table: None,
+        error: None,
+        warnings: Vec::new(),
+        spec: None,
+        width: 0.0,
+        observer: None,
+        on_resize: None,
+        on_frame: None,
+        frame_pending: false,
+        destroyed: false,
+    }));
+    observe_resizes(&state);
+    let canvas = state.borrow().canvas.clone();
+    let mut chart = Chart { state, canvas };
     chart.update(spec)?;
     Ok(chart)
+}
+
+/// Watches the container's width; a change re-lays out the chart in the next
+/// animation frame (never inside the observer callback, so no "ResizeObserver
+/// loop" errors, and 100 resizes in a frame cost one render).
+fn observe_resizes(state: &Rc<RefCell<State>>) {
+    let weak = Rc::downgrade(state);
+    let on_frame = Closure::<dyn FnMut()>::new(move || {
+        if let Some(rc) = weak.upgrade() {
+            if let Ok(mut s) = rc.try_borrow_mut() {
+                s.frame_pending = false;
+                if let Some(text) = s.spec.clone() {
+                    s.redraw(&text);
+                }
+            }
+        }
+    });
+    let weak = Rc::downgrade(state);
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+        let Some(rc) = weak.upgrade() else { return };
+        let Ok(mut s) = rc.try_borrow_mut() else { return };
+        if s.destroyed || s.frame_pending || s.spec.is_none() {
+            return;
+        }
+        let width = s.container_width();
+        if width >= 1.0 && (width - s.width).abs() >= 1.0 {
+            let scheduled = match (web_sys::window(), &s.on_frame) {
+                (Some(w), Some(f)) => w.request_animation_frame(f.as_ref().unchecked_ref()).is_ok(),
+                _ => false,
+            };
+            s.frame_pending = scheduled;
+        }
+    });
+    let mut s = state.borrow_mut();
+    let target = if s.owns_canvas { Some(s.host.clone()) } else { s.canvas.parent_element() };
+    if let (Some(target), Ok(observer)) = (target, web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())) {
+        observer.observe(&target);
+        s.observer = Some(observer);
+    }
+    s.on_resize = Some(on_resize);
+    s.on_frame = Some(on_frame);
 }
 
 #[wasm_bindgen]
 impl Chart {
     /// Redraws the chart with a new spec (a JSON string or a plain object).
     pub fn update(&mut self, spec: &JsValue) -> Result<(), JsError> {
-        if self.destroyed {
+        let mut s = self.state.try_borrow_mut().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
+        if s.destroyed {
             return Err(JsError::new("housing-charts: this chart was destroyed; call render() again"));
         }
-        let result = spec_text(spec).and_then(|text| self.draw(&text));
-        match result {
-            Ok(warnings) => {
-                self.error = None;
-                self.hide_message();
-                for w in &warnings {
-                    web_sys::console::warn_1(&format!("housing-charts: {w}").into());
-                }
-                self.warnings = warnings;
-            }
-            Err(e) => {
-                web_sys::console::error_1(&format!("housing-charts: {e}").into());
-                self.show_message(&e)?;
-                self.error = Some(e);
-                self.warnings.clear();
-            }
+        match spec_text(spec) {
+            Ok(text) => s.redraw(&text),
+            Err(e) => s.fail(e),
         }
         Ok(())
     }
 
-    /// Removes what `render` added to the page. The handle is unusable after.
+    /// Removes what `render` added to the page and stops watching its size.
+    /// The handle is unusable after.
     pub fn destroy(&mut self) {
-        if self.destroyed {
-            return;
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.destroy();
         }
-        if let Some(m) = self.message.take() {
-            m.remove();
-        }
-        if self.owns_canvas {
-            self.canvas.remove();
-        } else {
-            let _ = self.canvas.style().remove_property("display");
-        }
-        self.destroyed = true;
     }
 
     /// The message of the last render's error (`path: message`), or undefined.
     #[wasm_bindgen(getter)]
     pub fn error(&self) -> Option<String> {
-        self.error.as_ref().map(ToString::to_string)
+        self.state.try_borrow().ok()?.error.as_ref().map(ToString::to_string)
     }
 
     /// The JSON path of the last error, or undefined.
     #[wasm_bindgen(getter, js_name = errorPath)]
     pub fn error_path(&self) -> Option<String> {
-        self.error.as_ref().map(|e| e.path.clone())
+        self.state.try_borrow().ok()?.error.as_ref().map(|e| e.path.clone())
     }
 
     /// The warnings of the last render, as strings.
     #[wasm_bindgen(getter)]
     pub fn warnings(&self) -> Vec<String> {
-        self.warnings.iter().map(ToString::to_string).collect()
+        self.state.try_borrow().map(|s| s.warnings.iter().map(ToString::to_string).collect()).unwrap_or_default()
     }
 
     /// The canvas the chart is drawn into.
@@ -176,14 +236,66 @@ impl Chart {
     }
 }
 
-impl Chart {
+impl State {
+    /// Draws `text`; an error replaces the chart with its message.
+    fn redraw(&mut self, text: &str) {
+        self.spec = Some(text.to_owned());
+        match self.draw(text) {
+            Ok(warnings) => {
+                self.error = None;
+                self.hide_message();
+                for w in &warnings {
+                    web_sys::console::warn_1(&format!("housing-charts: {w}").into());
+                }
+                self.warnings = warnings;
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn fail(&mut self, e: Error) {
+        web_sys::console::error_1(&format!("housing-charts: {e}").into());
+        if let Err(shown) = self.show_message(&e) {
+            web_sys::console::error_1(&shown.into());
+        }
+        self.error = Some(e);
+        self.warnings.clear();
+    }
+
+    fn destroy(&mut self) {
+        if self.destroyed {
+            return;
+        }
+        if let Some(o) = self.observer.take() {
+            o.disconnect();
+        }
+        self.on_resize = None;
+        self.on_frame = None;
+        for el in [self.message.take(), self.table.take()].into_iter().flatten() {
+            el.remove();
+        }
+        if self.owns_canvas {
+            self.canvas.remove();
+        } else {
+            let _ = self.canvas.style().remove_property("display");
+        }
+        self.spec = None;
+        self.destroyed = true;
+    }
+
     /// Parses, lays out and draws; any failure is an `Error` with a path.
     fn draw(&mut self, text: &str) -> Result<Vec<Warning>, Error> {
         let prepared = crate::prepare(text)?;
         let window = web_sys::window().ok_or_else(|| Error::at("", "no window: charts draw only in a page"))?;
         let dpr = window.device_pixel_ratio();
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
-        let width = self.css_width(prepared.0.width);
+        let measured = self.container_width();
+        let spec_width = prepared.0.width;
+        let width = if measured >= 1.0 {
+            spec_width.map_or(measured, |w| w.min(measured))
+        } else {
+            spec_width.unwrap_or(DEFAULT_WIDTH)
+        };
         let ctx = measure::context(&self.canvas)?;
         let measure = CanvasMeasure::new(ctx);
         let (scene, warnings) = crate::lay_out(&prepared, width, dpr, &measure)?;
@@ -191,35 +303,77 @@ impl Chart {
         self.canvas.set_width(scene.width);
         self.canvas.set_height(scene.height);
         let style = self.canvas.style();
+        let css_w = f64::from(scene.width) / scene.dpr;
         let css_h = scene.css_height();
         for (k, v) in [
             ("display", "block".to_owned()),
-            ("width", format!("{width}px")),
+            ("width", format!("{css_w}px")),
             ("height", format!("{css_h}px")),
             ("max-width", "100%".to_owned()),
         ] {
             style.set_property(k, &v).map_err(|e| Error::at("", format!("could not size the canvas: {}", describe(&e))))?;
         }
-        let label = prepared.0.title.clone().unwrap_or_default();
-        let _ = self.canvas.set_attribute("aria-label", &label);
+        let chart = &prepared.0;
+        let _ = self.canvas.set_attribute("aria-label", &crate::describe::summary(chart));
         let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone())
             .ok_or_else(|| Error::at("", "this browser gave no 2D context for the canvas"))?;
         crate::draw::draw(&scene, &mut backend, 1.0).map_err(|e| Error::at("", format!("drawing failed: {e}")))?;
+        self.width = measured;
+        if let Err(e) = self.write_table(&crate::describe::table(chart)) {
+            web_sys::console::warn_1(&e.into());
+        }
         Ok(warnings)
     }
 
-    /// The CSS width to lay out at: the host's width, else the spec's, else 640.
-    fn css_width(&self, spec_width: Option<f64>) -> f64 {
-        let measured = if self.owns_canvas {
-            f64::from(self.host.client_width())
-        } else {
-            self.canvas.parent_element().map_or(0.0, |p| f64::from(p.client_width()))
+    /// The width the chart may take: its container's content width.
+    fn container_width(&self) -> f64 {
+        let el = if self.owns_canvas { Some(self.host.clone()) } else { self.canvas.parent_element() };
+        el.map_or(0.0, |e| f64::from(e.client_width()))
+    }
+
+    /// The data as a visually hidden table after the canvas (text only).
+    fn write_table(&mut self, t: &crate::describe::Table) -> Result<(), JsValue> {
+        let document = self.host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let table: HtmlElement = match &self.table {
+            Some(t) => t.clone(),
+            None => {
+                let el: HtmlElement = document.create_element("table")?.dyn_into()?;
+                el.set_class_name("housing-chart-data");
+                let style = el.style();
+                for (k, v) in [
+                    ("position", "absolute"),
+                    ("width", "1px"),
+                    ("height", "1px"),
+                    ("overflow", "hidden"),
+                    ("clip", "rect(0 0 0 0)"),
+                    ("clip-path", "inset(50%)"),
+                    ("white-space", "nowrap"),
+                ] {
+                    style.set_property(k, v)?;
+                }
+                self.canvas.after_with_node_1(&el)?;
+                self.table = Some(el.clone());
+                el
+            }
         };
-        if measured >= 1.0 {
-            spec_width.map_or(measured, |w| w.min(measured))
-        } else {
-            spec_width.unwrap_or(DEFAULT_WIDTH)
+        table.set_text_content(None);
+        let caption = document.create_element("caption")?;
+        caption.set_text_content(Some(&t.caption));
+        table.append_child(&caption)?;
+        let row = |cells: &[String], tag: &str| -> Result<Element, JsValue> {
+            let tr = document.create_element("tr")?;
+            for c in cells {
+                let cell = document.create_element(tag)?;
+                cell.set_text_content(Some(c));
+                tr.append_child(&cell)?;
+            }
+            Ok(tr)
+        };
+        table.append_child(&row(&t.headers, "th")?.into())?;
+        for r in &t.rows {
+            table.append_child(&row(r, "td")?.into())?;
         }
+        Ok(())
     }
 
     fn show_message(&mut self, e: &Error) -> Result<(), JsError> {

@@ -1,0 +1,176 @@
+//! The chart in words, for screen readers: a one-paragraph summary (the
+//! canvas's accessible name) and the data as a table, in the chart's language.
+//! Pure functions of the model, so they are tested natively.
+
+use crate::format::Room;
+use crate::model::{Chart, Kind};
+use crate::spec::Lang;
+
+/// Most figures named in the summary; the table has them all.
+const SUMMARY_ITEMS: usize = 12;
+
+/// The data as a table: caption, column headers, rows of cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The chart's title (or its kind).
+    pub caption: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// One row per figure.
+    pub rows: Vec<Vec<String>>,
+}
+
+fn kind_name(chart: &Chart) -> &'static str {
+    let en = chart.lang == Lang::En;
+    match chart.kind {
+        Kind::Bar { .. } => if en { "Bar chart" } else { "条形图" },
+        Kind::Line => if en { "Line chart" } else { "折线图" },
+        Kind::Area { .. } => if en { "Area chart" } else { "面积图" },
+        Kind::Gap => if en { "Change chart" } else { "变化图" },
+        Kind::Donut { hole: true } => if en { "Donut chart" } else { "环形图" },
+        Kind::Donut { hole: false } => if en { "Pie chart" } else { "饼图" },
+        Kind::Waffle { .. } => if en { "Waffle chart" } else { "方格图" },
+        Kind::Stat => if en { "Key figure" } else { "关键数字" },
+        Kind::Timeline { .. } => if en { "Timeline" } else { "时间线" },
+    }
+}
+
+/// "Bar chart. Africa's housing gap: Now, more than 51 million; 2030
+/// (projected), 130 million (projected). Source: UN-Habitat."
+pub fn summary(chart: &Chart) -> String {
+    let en = chart.lang == Lang::En;
+    let (stop, colon, sep, comma) = if en { (". ", ": ", "; ", ", ") } else { ("。", "：", "；", "，") };
+    let mut out = String::from(kind_name(chart));
+    out.push_str(stop);
+    if let Some(t) = &chart.title {
+        out.push_str(t.trim_end_matches(['.', '。']));
+        out.push_str(colon);
+    }
+    let mut items = Vec::new();
+    for s in &chart.series {
+        for p in &s.points {
+            let mut name = String::new();
+            if chart.series.len() > 1 && !s.name.is_empty() {
+                name.push_str(&s.name);
+                name.push(' ');
+            }
+            if matches!(chart.kind, Kind::Timeline { .. }) {
+                name.push_str(&format!("{:.0}", p.x));
+                name.push_str(comma);
+                name.push_str(&p.label);
+                items.push(name);
+                continue;
+            }
+            if chart.kind.has_x_axis() && !chart.kind.eq(&Kind::Gap) {
+                name.push_str(&if chart.integer_x { format!("{:.0}", p.x) } else { chart.fmt.tick(p.x) });
+            } else {
+                name.push_str(&p.label);
+            }
+            let value = chart.fmt.value(&p.value, Room::Long);
+            items.push(if name.is_empty() { value } else { format!("{name}{comma}{value}") });
+        }
+    }
+    let total = items.len();
+    let shown: Vec<String> = items.into_iter().take(SUMMARY_ITEMS).collect();
+    out.push_str(&shown.join(sep));
+    if total > SUMMARY_ITEMS {
+        let more = total - SUMMARY_ITEMS;
+        out.push_str(&if en { format!("; and {more} more") } else { format!("；另有{more}项") });
+    }
+    out.push_str(stop.trim_end());
+    if let Some(src) = &chart.source {
+        out.push_str(if en { " Source: " } else { "来源：" });
+        out.push_str(src);
+        if en && !src.ends_with('.') {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// The data as a table.
+pub fn table(chart: &Chart) -> Table {
+    let en = chart.lang == Lang::En;
+    let several = chart.series.len() > 1;
+    let timeline = matches!(chart.kind, Kind::Timeline { .. });
+    let mut headers = Vec::new();
+    if several {
+        headers.push(if en { "Series" } else { "系列" }.to_owned());
+    }
+    if chart.kind.has_x_axis() {
+        headers.push(if en { "Year" } else { "年份" }.to_owned());
+    }
+    headers.push(if en { "Label" } else { "标签" }.to_owned());
+    if !timeline {
+        headers.push(chart.axis_title.clone().unwrap_or_else(|| if en { "Value" } else { "数值" }.to_owned()));
+    }
+    headers.push(if en { "Note" } else { "注" }.to_owned());
+    let mut rows = Vec::new();
+    for s in &chart.series {
+        for p in &s.points {
+            let mut row = Vec::new();
+            if several {
+                row.push(s.name.clone());
+            }
+            if chart.kind.has_x_axis() {
+                row.push(if chart.integer_x { format!("{:.0}", p.x) } else { chart.fmt.tick(p.x) });
+            }
+            row.push(p.label.clone());
+            if !timeline {
+                row.push(chart.fmt.value(&p.value, Room::Long));
+            }
+            row.push(p.note.clone().unwrap_or_default());
+            rows.push(row);
+        }
+    }
+    Table { caption: chart.title.clone().unwrap_or_else(|| kind_name(chart).to_owned()), headers, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(json: &str) -> Chart {
+        crate::prepare(json).map(|c| c.0).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn summary_in_english_names_every_figure_with_its_qualifier() {
+        let c = chart(r#"{"type": "bar", "title": "Africa's housing gap", "source": "UN-Habitat", "data": [
+            {"label": "Now", "value": 51e6, "qualifier": "more-than"},
+            {"label": "2030", "value": 130e6, "qualifier": "projection"}]}"#);
+        assert_eq!(
+            summary(&c),
+            "Bar chart. Africa's housing gap: Now, more than 51 million; 2030, 130 million (projected). Source: UN-Habitat."
+        );
+    }
+
+    #[test]
+    fn summary_in_chinese() {
+        let c = chart(r#"{"type": "bar", "locale": "zh", "title": "非洲住房缺口", "data": [
+            {"label": "目前", "value": 51e6, "qualifier": "more-than"},
+            {"label": "2030年", "value": 130e6, "qualifier": "projection"}]}"#);
+        assert_eq!(summary(&c), "条形图。非洲住房缺口：目前，5100万以上；2030年，1.3亿（预计）。");
+    }
+
+    #[test]
+    fn long_data_is_summarised_and_tabled_in_full() {
+        let data: Vec<String> = (0..30).map(|i| format!(r#"{{"label": "c{i}", "value": {i}}}"#)).collect();
+        let c = chart(&format!(r#"{{"type": "bar", "data": [{}]}}"#, data.join(",")));
+        assert!(summary(&c).ends_with("; and 18 more."), "{}", summary(&c));
+        let t = table(&c);
+        assert_eq!(t.rows.len(), 30);
+        assert_eq!(t.headers, vec!["Label", "Value", "Note"]);
+    }
+
+    #[test]
+    fn line_table_has_years_and_series() {
+        let c = chart(r#"{"type": "line", "unit": "units", "series": [
+            {"name": "a", "data": [{"year": 2025, "value": 1}]},
+            {"name": "b", "data": [{"year": 2030, "value": 2, "qualifier": "projection"}]}]}"#);
+        let t = table(&c);
+        assert_eq!(t.headers, vec!["Series", "Year", "Label", "units", "Note"]);
+        assert_eq!(t.rows[1], vec!["b", "2030", "", "2 (projected)", ""]);
+        assert!(summary(&c).starts_with("Line chart. a 2025, 1; b 2030, 2 (projected)"), "{}", summary(&c));
+    }
+}
