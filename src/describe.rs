@@ -21,30 +21,29 @@ pub struct Table {
 }
 
 fn kind_name(chart: &Chart) -> &'static str {
-    let en = chart.lang == Lang::En;
-    match chart.kind {
-        Kind::Bar { .. } => if en { "Bar chart" } else { "条形图" },
-        Kind::Line => if en { "Line chart" } else { "折线图" },
-        Kind::Area { .. } => if en { "Area chart" } else { "面积图" },
-        Kind::Gap => if en { "Change chart" } else { "变化图" },
-        Kind::Donut { hole: true } => if en { "Donut chart" } else { "环形图" },
-        Kind::Donut { hole: false } => if en { "Pie chart" } else { "饼图" },
-        Kind::Waffle { .. } => if en { "Waffle chart" } else { "方格图" },
-        Kind::Stat => if en { "Key figure" } else { "关键数字" },
-        Kind::Timeline { .. } => if en { "Timeline" } else { "时间线" },
-    }
+    let kinds = crate::i18n::words(chart.lang).kinds;
+    kinds[match chart.kind {
+        Kind::Bar { .. } => 0,
+        Kind::Line => 1,
+        Kind::Area { .. } => 2,
+        Kind::Gap => 3,
+        Kind::Donut { hole: true } => 4,
+        Kind::Donut { hole: false } => 5,
+        Kind::Waffle { .. } => 6,
+        Kind::Stat => 7,
+        Kind::Timeline { .. } => 8,
+    }]
 }
 
-/// "Bar chart. Africa's housing gap: Now, more than 51 million; 2030
-/// (projected), 130 million (projected). Source: UN-Habitat."
+/// "Bar chart. Africa's housing gap: Now, more than 51 million; 2030,
+/// 130 million (projected). Source: UN-Habitat."
 pub fn summary(chart: &Chart) -> String {
-    let en = chart.lang == Lang::En;
-    let (stop, colon, sep, comma) = if en { (". ", ": ", "; ", ", ") } else { ("。", "：", "；", "，") };
+    let w = crate::i18n::words(chart.lang);
     let mut out = String::from(kind_name(chart));
-    out.push_str(stop);
+    out.push_str(w.stop);
     if let Some(t) = &chart.title {
         out.push_str(t.trim_end_matches(['.', '。']));
-        out.push_str(colon);
+        out.push_str(w.colon);
     }
     let mut items = Vec::new();
     for s in &chart.series {
@@ -56,32 +55,32 @@ pub fn summary(chart: &Chart) -> String {
             }
             if matches!(chart.kind, Kind::Timeline { .. }) {
                 name.push_str(&format!("{:.0}", p.x));
-                name.push_str(comma);
+                name.push_str(w.pair_sep);
                 name.push_str(&p.label);
                 items.push(name);
                 continue;
             }
-            if chart.kind.has_x_axis() && !chart.kind.eq(&Kind::Gap) {
+            if chart.kind.has_x_axis() {
                 name.push_str(&if chart.integer_x { format!("{:.0}", p.x) } else { chart.fmt.tick(p.x) });
             } else {
                 name.push_str(&p.label);
             }
             let value = chart.fmt.value(&p.value, Room::Long);
-            items.push(if name.is_empty() { value } else { format!("{name}{comma}{value}") });
+            items.push(if name.is_empty() { value } else { format!("{name}{}{value}", w.pair_sep) });
         }
     }
     let total = items.len();
     let shown: Vec<String> = items.into_iter().take(SUMMARY_ITEMS).collect();
-    out.push_str(&shown.join(sep));
+    out.push_str(&shown.join(w.list_sep));
     if total > SUMMARY_ITEMS {
-        let more = total - SUMMARY_ITEMS;
-        out.push_str(&if en { format!("; and {more} more") } else { format!("；另有{more}项") });
+        out.push_str(&(w.more)(total - SUMMARY_ITEMS));
     }
-    out.push_str(stop.trim_end());
+    out.push_str(w.stop.trim_end());
     if let Some(src) = &chart.source {
-        out.push_str(if en { " Source: " } else { "来源：" });
+        out.push_str(if chart.lang == Lang::Zh { "" } else { " " });
+        out.push_str(w.source);
         out.push_str(src);
-        if en && !src.ends_with('.') {
+        if chart.lang != Lang::Zh && !src.ends_with('.') {
             out.push('.');
         }
     }
@@ -90,21 +89,21 @@ pub fn summary(chart: &Chart) -> String {
 
 /// The data as a table.
 pub fn table(chart: &Chart) -> Table {
-    let en = chart.lang == Lang::En;
+    let h = crate::i18n::words(chart.lang).headers;
     let several = chart.series.len() > 1;
     let timeline = matches!(chart.kind, Kind::Timeline { .. });
     let mut headers = Vec::new();
     if several {
-        headers.push(if en { "Series" } else { "系列" }.to_owned());
+        headers.push(h[0].to_owned());
     }
     if chart.kind.has_x_axis() {
-        headers.push(if en { "Year" } else { "年份" }.to_owned());
+        headers.push(h[1].to_owned());
     }
-    headers.push(if en { "Label" } else { "标签" }.to_owned());
+    headers.push(h[2].to_owned());
     if !timeline {
-        headers.push(chart.axis_title.clone().unwrap_or_else(|| if en { "Value" } else { "数值" }.to_owned()));
+        headers.push(chart.axis_title.clone().unwrap_or_else(|| h[3].to_owned()));
     }
-    headers.push(if en { "Note" } else { "注" }.to_owned());
+    headers.push(h[4].to_owned());
     let mut rows = Vec::new();
     for s in &chart.series {
         for p in &s.points {

@@ -2,8 +2,10 @@
 //!
 //! English: "2.8 billion" in labels, "2.8B" on a tight axis, "25,000" plain.
 //! Chinese: 万 (10⁴) and 亿 (10⁸): 28亿, 5100万, 1.3亿; "3亿以上", "约28亿".
+//! French "2,8 milliards", Spanish "2,8 mil millones", Russian "2,8 млрд",
+//! Arabic "2.8 مليار". One table of rules per language (`Rules`).
 //!
-//! Hand-written rather than ICU4X: the compact-decimal data of ICU4X for two
+//! Hand-written rather than ICU4X: the compact-decimal data of ICU4X for six
 //! languages costs more bytes than the whole chart widget may ship (see the
 //! size budget in the README), and these few rules are all the charts need.
 
@@ -12,6 +14,8 @@ use crate::spec::{Lang, NumberFormat, Qualifier};
 
 /// The minus sign used for negative numbers (U+2212, not a hyphen).
 const MINUS: char = '\u{2212}';
+/// Narrow no-break space: the French and Russian thousands separator.
+const NNBSP: &str = "\u{202f}";
 
 /// Writes numbers for one chart: its language and number format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +36,145 @@ pub enum Room {
     Short,
 }
 
+/// A unit of large numbers: factor, word (singular, plural), short form.
+type Unit = (f64, &'static str, &'static str, &'static str);
+
+/// The number rules of one language.
+struct Rules {
+    decimal: char,
+    group: &'static str,
+    /// Group digits of scaled numbers too ("1,500 billion"); Chinese does not.
+    group_scaled: bool,
+    /// Units from the largest; words are used only from `words_from` up.
+    units: &'static [Unit],
+    words_from: f64,
+    /// French: singular below two ("1,5 milliard"); others: plural but for one.
+    plural_from_two: bool,
+    /// Space between a number and its word or short unit.
+    unit_space: &'static str,
+    short_space: &'static str,
+    percent: &'static str,
+    range_dash: &'static str,
+    /// Qualifier patterns, `{}` is the number: long and short forms.
+    about: (&'static str, &'static str),
+    more_than: (&'static str, &'static str),
+    less_than: (&'static str, &'static str),
+    projection: (&'static str, &'static str),
+}
+
+const EN: Rules = Rules {
+    decimal: '.',
+    group: ",",
+    group_scaled: true,
+    units: &[(1e12, "trillion", "trillion", "T"), (1e9, "billion", "billion", "B"), (1e6, "million", "million", "M"), (1e3, "thousand", "thousand", "K")],
+    words_from: 1e6,
+    plural_from_two: false,
+    unit_space: " ",
+    short_space: "",
+    percent: "%",
+    range_dash: "–",
+    about: ("about {}", "~{}"),
+    more_than: ("more than {}", "{}+"),
+    less_than: ("less than {}", "<{}"),
+    projection: ("{} (projected)", "{} (proj.)"),
+};
+
+const ZH: Rules = Rules {
+    decimal: '.',
+    group: ",",
+    group_scaled: false,
+    units: &[(1e12, "万亿", "万亿", "万亿"), (1e8, "亿", "亿", "亿"), (1e4, "万", "万", "万")],
+    words_from: 1e4,
+    plural_from_two: false,
+    unit_space: "",
+    short_space: "",
+    percent: "%",
+    range_dash: "—",
+    about: ("约{}", "约{}"),
+    more_than: ("{}以上", "{}以上"),
+    less_than: ("不到{}", "不到{}"),
+    projection: ("{}（预计）", "{}（预计）"),
+};
+
+const FR: Rules = Rules {
+    decimal: ',',
+    group: NNBSP,
+    group_scaled: true,
+    units: &[(1e12, "billion", "billions", "Bn"), (1e9, "milliard", "milliards", "Md"), (1e6, "million", "millions", "M"), (1e3, "mille", "mille", "k")],
+    words_from: 1e6,
+    plural_from_two: true,
+    unit_space: " ",
+    short_space: "\u{a0}",
+    percent: "\u{a0}%",
+    range_dash: "–",
+    about: ("environ {}", "~{}"),
+    more_than: ("plus de {}", "{}+"),
+    less_than: ("moins de {}", "<{}"),
+    projection: ("{} (projection)", "{} (proj.)"),
+};
+
+const ES: Rules = Rules {
+    decimal: ',',
+    group: ".",
+    group_scaled: true,
+    units: &[(1e12, "billón", "billones", "B"), (1e9, "mil millones", "mil millones", "mil M"), (1e6, "millón", "millones", "M"), (1e3, "mil", "mil", "mil")],
+    words_from: 1e6,
+    plural_from_two: false,
+    unit_space: " ",
+    short_space: "\u{a0}",
+    percent: "\u{a0}%",
+    range_dash: "–",
+    about: ("unos {}", "~{}"),
+    more_than: ("más de {}", "{}+"),
+    less_than: ("menos de {}", "<{}"),
+    projection: ("{} (proyección)", "{} (proy.)"),
+};
+
+const RU: Rules = Rules {
+    decimal: ',',
+    group: NNBSP,
+    group_scaled: true,
+    units: &[(1e12, "трлн", "трлн", "трлн"), (1e9, "млрд", "млрд", "млрд"), (1e6, "млн", "млн", "млн"), (1e3, "тыс.", "тыс.", "тыс.")],
+    words_from: 1e6,
+    plural_from_two: false,
+    unit_space: "\u{a0}",
+    short_space: "\u{a0}",
+    percent: "\u{a0}%",
+    range_dash: "–",
+    about: ("около {}", "~{}"),
+    more_than: ("более {}", "{}+"),
+    less_than: ("менее {}", "<{}"),
+    projection: ("{} (прогноз)", "{} (прогн.)"),
+};
+
+const AR: Rules = Rules {
+    decimal: '.',
+    group: ",",
+    group_scaled: true,
+    units: &[(1e12, "تريليون", "تريليون", "تريليون"), (1e9, "مليار", "مليار", "مليار"), (1e6, "مليون", "مليون", "مليون"), (1e3, "ألف", "ألف", "ألف")],
+    words_from: 1e6,
+    plural_from_two: false,
+    unit_space: " ",
+    short_space: " ",
+    percent: "%",
+    range_dash: "–",
+    about: ("حوالي {}", "~{}"),
+    more_than: ("أكثر من {}", "+{}"),
+    less_than: ("أقل من {}", "<{}"),
+    projection: ("{} (متوقع)", "{} (متوقع)"),
+};
+
+fn rules(lang: Lang) -> &'static Rules {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+        Lang::Fr => &FR,
+        Lang::Es => &ES,
+        Lang::Ru => &RU,
+        Lang::Ar => &AR,
+    }
+}
+
 impl Formatter {
     /// A formatter for `lang` and `format`.
     pub fn new(lang: Lang, format: NumberFormat) -> Self {
@@ -48,151 +191,140 @@ impl Formatter {
         if !v.is_finite() {
             return String::from("–");
         }
-        let words = room == Room::Long && matches!(self.format, NumberFormat::Auto | NumberFormat::Full);
+        let r = rules(self.lang);
+        let words = matches!(self.format, NumberFormat::Full)
+            || (room == Room::Long && self.format == NumberFormat::Auto);
         match self.format {
-            NumberFormat::Percent => format!("{}%", group(v, 2)),
-            NumberFormat::Plain => group(v, 2),
-            NumberFormat::Full => scaled(v, self.lang, true, 2),
-            NumberFormat::Auto | NumberFormat::Compact => scaled(v, self.lang, words, 2),
+            NumberFormat::Percent => format!("{}{}", plain(v, 2, r), r.percent),
+            NumberFormat::Plain => plain(v, 2, r),
+            _ => scaled(v, r, words, 2),
         }
+    }
+
+    /// A ratio with one decimal at most, in the language's notation ("2.5", "2,5").
+    pub fn ratio(&self, r: f64) -> String {
+        fixed(r, 1, rules(self.lang).decimal)
     }
 
     /// A value with its qualifier: "more than 300 million", "300M+", "3亿以上",
     /// "350–500 million", "3.5亿—5亿", "130M (projected)", "约28亿".
     pub fn value(&self, v: &Value, room: Room) -> String {
-        let long = room == Room::Long;
         if v.qualifier == Qualifier::Range {
             return self.range(v.low, v.high, room);
         }
         let n = self.number(v.high, room);
-        match (self.lang, v.qualifier, long) {
-            (_, Qualifier::Exact, _) | (_, Qualifier::Range, _) => n,
-            (Lang::En, Qualifier::About, true) => format!("about {n}"),
-            (Lang::En, Qualifier::About, false) => format!("~{n}"),
-            (Lang::En, Qualifier::MoreThan, true) => format!("more than {n}"),
-            (Lang::En, Qualifier::MoreThan, false) => format!("{n}+"),
-            (Lang::En, Qualifier::LessThan, true) => format!("less than {n}"),
-            (Lang::En, Qualifier::LessThan, false) => format!("<{n}"),
-            (Lang::En, Qualifier::Projection, true) => format!("{n} (projected)"),
-            (Lang::En, Qualifier::Projection, false) => format!("{n} (proj.)"),
-            (Lang::Zh, Qualifier::About, _) => format!("约{n}"),
-            (Lang::Zh, Qualifier::MoreThan, _) => format!("{n}以上"),
-            (Lang::Zh, Qualifier::LessThan, _) => format!("不到{n}"),
-            (Lang::Zh, Qualifier::Projection, _) => format!("{n}（预计）"),
-        }
+        let r = rules(self.lang);
+        let pattern = match v.qualifier {
+            Qualifier::Exact | Qualifier::Range => return n,
+            Qualifier::About => r.about,
+            Qualifier::MoreThan => r.more_than,
+            Qualifier::LessThan => r.less_than,
+            Qualifier::Projection => r.projection,
+        };
+        let p = if room == Room::Long { pattern.0 } else { pattern.1 };
+        p.replacen("{}", &n, 1)
     }
 
     /// A range: the unit is written once when both ends share it
-    /// ("350–500 million", "50–80%"), else on both ends.
+    /// ("350–500 million", "50–80%"), else on both ends ("3.5亿—5亿").
     fn range(&self, low: f64, high: f64, room: Room) -> String {
+        let r = rules(self.lang);
         let (a, b) = (self.number(low, room), self.number(high, room));
-        let dash = match self.lang {
-            Lang::Zh => "—",
-            Lang::En => "–",
-        };
-        // Split each side into its number and the unit text that follows it.
-        let split = |s: &str| -> (String, String) {
-            let at = s
-                .char_indices()
-                .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ',' || *c == MINUS))
+        let number_end = |s: &str| {
+            s.char_indices()
+                .find(|(_, c)| !(c.is_ascii_digit() || *c == r.decimal || r.group.contains(*c) || *c == MINUS))
                 .map(|(i, _)| i)
-                .unwrap_or(s.len());
-            (s[..at].to_owned(), s[at..].to_owned())
+                .unwrap_or(s.len())
         };
-        let ((na, ua), (nb, ub)) = (split(&a), split(&b));
-        if ua == ub && self.lang == Lang::En {
-            format!("{na}{dash}{nb}{ub}")
-        } else if ua == ub && ua == "%" {
-            format!("{na}–{nb}%")
+        let (ia, ib) = (number_end(&a), number_end(&b));
+        let (unit_a, unit_b) = (&a[ia..], &b[ib..]);
+        if unit_a == unit_b && self.lang != Lang::Zh {
+            format!("{}{}{}", &a[..ia], r.range_dash, b)
+        } else if unit_a == unit_b && unit_a == r.percent {
+            format!("{}–{}", &a[..ia], b)
         } else {
-            format!("{a}{dash}{b}")
+            format!("{a}{}{b}", r.range_dash)
         }
     }
 }
-
-/// English unit words and letters, from the largest.
-const EN_UNITS: [(f64, &str, &str); 4] = [
-    (1e12, " trillion", "T"),
-    (1e9, " billion", "B"),
-    (1e6, " million", "M"),
-    (1e3, " thousand", "K"),
-];
-
-/// Chinese units, from the largest.
-const ZH_UNITS: [(f64, &str); 3] = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")];
 
 /// `v` scaled to its largest unit, with at most `max_dec` decimals, trailing
-/// zeros trimmed. English words stop at a million ("25,000", not "25 thousand").
-fn scaled(v: f64, lang: Lang, words: bool, max_dec: usize) -> String {
+/// zeros trimmed. Words stop at `words_from` ("25,000", not "25 thousand").
+fn scaled(v: f64, r: &Rules, words: bool, max_dec: usize) -> String {
     let abs = v.abs();
     let sign = if v < 0.0 { MINUS.to_string() } else { String::new() };
-    let units: Vec<(f64, &str)> = match lang {
-        Lang::En => EN_UNITS
-            .iter()
-            .filter(|(f, _, _)| !words || *f >= 1e6)
-            .map(|(f, w, l)| (*f, if words { *w } else { *l }))
-            .collect(),
-        Lang::Zh => ZH_UNITS.to_vec(),
+    let units: Vec<&Unit> = r.units.iter().filter(|u| !words || u.0 >= r.words_from).collect();
+    let write = |x: f64, u: &Unit| -> String {
+        let n = fixed(x, max_dec, r.decimal);
+        let n = if r.group_scaled { group_str(&n, r) } else { n };
+        if words {
+            let plural = if r.plural_from_two { x >= 2.0 } else { x != 1.0 };
+            let word = if plural { u.2 } else { u.1 };
+            format!("{sign}{n}{}{word}", r.unit_space)
+        } else {
+            format!("{sign}{n}{}{}", r.short_space, u.3)
+        }
     };
-    for (i, (factor, suffix)) in units.iter().enumerate() {
-        if abs >= *factor {
-            let mut s = fixed(abs / factor, max_dec);
+    for (i, u) in units.iter().enumerate() {
+        if abs >= u.0 {
+            let x = round_to(abs / u.0, max_dec);
             // 999,999,999 must read 1B, not 1000M: move to the next unit up.
-            if i > 0 && s.parse::<f64>().map(|x| x * factor >= units[i - 1].0).unwrap_or(false) {
-                let (f2, suf2) = units[i - 1];
-                s = fixed(abs / f2, max_dec);
-                return format!("{sign}{s}{suf2}");
+            if i > 0 && x * u.0 >= units[i - 1].0 {
+                return write(round_to(abs / units[i - 1].0, max_dec), units[i - 1]);
             }
-            return format!("{sign}{}{suffix}", grouped(&s, lang));
+            return write(x, u);
         }
     }
-    let s = fixed(abs, max_dec);
-    if let Some((factor, suffix)) = units.last() {
-        if s.parse::<f64>().map(|x| x >= *factor).unwrap_or(false) {
-            return format!("{sign}{}{suffix}", fixed(abs / factor, max_dec));
+    if let Some(u) = units.last() {
+        if round_to(abs, max_dec) >= u.0 {
+            return write(round_to(abs / u.0, max_dec), u);
         }
     }
-    format!("{sign}{}", grouped(&s, lang))
-}
-
-/// Chinese writes scaled numbers without separators (5100万, 9999).
-fn grouped(s: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => group_str(s),
-        Lang::Zh => s.to_owned(),
-    }
+    let n = fixed(abs, max_dec, r.decimal);
+    format!("{sign}{}", if r.group_scaled || abs < 1e4 { group_str(&n, r) } else { n })
 }
 
 /// Grouped digits ("25,000", "7.7"), at most `max_dec` decimals.
-fn group(v: f64, max_dec: usize) -> String {
-    let s = group_str(&fixed(v.abs(), max_dec));
-    if v < 0.0 && s.chars().any(|c| c != '0' && c != '.') {
+fn plain(v: f64, max_dec: usize, r: &Rules) -> String {
+    let s = group_str(&fixed(v.abs(), max_dec, r.decimal), r);
+    if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
         format!("{MINUS}{s}")
     } else {
         s
     }
 }
 
-/// `x` with at most `max_dec` decimals and no trailing zeros.
-fn fixed(x: f64, max_dec: usize) -> String {
+fn round_to(x: f64, dec: usize) -> f64 {
+    let f = 10f64.powi(dec as i32);
+    (x * f).round() / f
+}
+
+/// `x` with at most `max_dec` decimals, no trailing zeros, `decimal` as the
+/// decimal separator.
+fn fixed(x: f64, max_dec: usize, decimal: char) -> String {
     let s = format!("{:.*}", max_dec, x);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s };
+    if decimal == '.' {
         s
+    } else {
+        s.replace('.', &decimal.to_string())
     }
 }
 
-/// Inserts thousands separators into the integer part of a plain decimal.
-fn group_str(s: &str) -> String {
-    let (int, frac) = match s.find('.') {
+/// Inserts the thousands separator into the integer part (numbers of four
+/// digits stay ungrouped in languages that group with a space: "2025").
+fn group_str(s: &str, r: &Rules) -> String {
+    let (int, frac) = match s.find(r.decimal) {
         Some(i) => (&s[..i], &s[i..]),
         None => (s, ""),
     };
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    if r.group == NNBSP && int.len() <= 4 {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + int.len());
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push_str(r.group);
         }
         out.push(c);
     }
@@ -290,6 +422,34 @@ mod tests {
         assert_eq!(f.number(2.8e9, Room::Short), "2.8 billion");
         let c = Formatter::new(Lang::En, NumberFormat::Compact);
         assert_eq!(c.number(2.8e9, Room::Long), "2.8B");
+    }
+
+    fn fmt(lang: Lang) -> Formatter {
+        Formatter::new(lang, NumberFormat::Auto)
+    }
+
+    #[test]
+    fn french_spanish_russian_arabic() {
+        let r = Value { low: 3.5e8, high: 5e8, qualifier: Qualifier::Range };
+        let cases: [(Lang, [&str; 7]); 4] = [
+            (Lang::Fr, ["2,8 milliards", "1,5 milliard", "2,8\u{a0}Md", "51\u{a0}M", "plus de 300 millions", "350–500 millions", "25\u{202f}000"]),
+            (Lang::Es, ["2,8 mil millones", "1,5 mil millones", "2,8\u{a0}mil M", "51\u{a0}M", "más de 300 millones", "350–500 millones", "25.000"]),
+            (Lang::Ru, ["2,8\u{a0}млрд", "1,5\u{a0}млрд", "2,8\u{a0}млрд", "51\u{a0}млн", "более 300\u{a0}млн", "350–500\u{a0}млн", "25\u{202f}000"]),
+            (Lang::Ar, ["2.8 مليار", "1.5 مليار", "2.8 مليار", "51 مليون", "أكثر من 300 مليون", "350–500 مليون", "25,000"]),
+        ];
+        for (lang, [big, one_and_half, big_short, mid_short, more, range, plain]) in cases {
+            let f = fmt(lang);
+            assert_eq!(f.number(2.8e9, Room::Long), big, "{lang:?}");
+            assert_eq!(f.number(1.5e9, Room::Long), one_and_half, "{lang:?}");
+            assert_eq!(f.number(2.8e9, Room::Short), big_short, "{lang:?}");
+            assert_eq!(f.number(51e6, Room::Short), mid_short, "{lang:?}");
+            assert_eq!(f.value(&val(3e8, Qualifier::MoreThan), Room::Long), more, "{lang:?}");
+            assert_eq!(f.value(&r, Room::Long), range, "{lang:?}");
+            assert_eq!(f.number(25_000.0, Room::Long), plain, "{lang:?}");
+        }
+        assert_eq!(Formatter::new(Lang::Fr, NumberFormat::Percent).number(7.7, Room::Long), "7,7\u{a0}%");
+        assert_eq!(Formatter::new(Lang::Es, NumberFormat::Full).number(1e6, Room::Long), "1 millón");
+        assert_eq!(fmt(Lang::Fr).number(2025.0, Room::Long), "2025");
     }
 
     #[test]

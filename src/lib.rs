@@ -52,6 +52,7 @@ pub mod describe;
 pub mod draw;
 pub mod error;
 pub mod format;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod parse;
@@ -73,7 +74,24 @@ use model::Chart;
 
 /// Parses and resolves a JSON spec: the fallible front half of the pipeline.
 pub fn prepare(spec_json: &str) -> Result<(Chart, Vec<Warning>), Error> {
-    let spec: spec::ChartSpec = parse::from_json(spec_json)?;
+    prepare_with(spec_json, &Defaults::default())
+}
+
+/// What the page around a chart suggests when the spec does not say: the
+/// page's language (`lang`) and colour scheme (`prefers-color-scheme`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Defaults {
+    /// Language when the spec has no `locale`.
+    pub lang: Option<spec::Lang>,
+    /// Theme when the spec has no `theme`.
+    pub theme: Option<spec::ThemeName>,
+}
+
+/// `prepare`, with defaults from the page for what the spec leaves out.
+pub fn prepare_with(spec_json: &str, defaults: &Defaults) -> Result<(Chart, Vec<Warning>), Error> {
+    let mut spec: spec::ChartSpec = parse::from_json(spec_json)?;
+    spec.locale = spec.locale.or(defaults.lang);
+    spec.theme = spec.theme.or(defaults.theme);
     model::resolve(&spec)
 }
 

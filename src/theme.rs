@@ -58,7 +58,8 @@ impl Rgba {
 /// The font stack every chart uses: system UI fonts, then CJK fallbacks.
 /// (No quotes: the stack goes into SVG attributes and canvas `font` as is.)
 pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, \
-     Noto Sans, Noto Sans CJK SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei, sans-serif";
+     Noto Sans, Noto Sans CJK SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei, \
+     Noto Sans Arabic, Noto Naskh Arabic, Geeza Pro, Tahoma, DejaVu Sans, sans-serif";
 
 /// The visual constants of a chart.
 #[derive(Debug, Clone, PartialEq)]

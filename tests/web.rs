@@ -183,3 +183,16 @@ fn the_chart_has_a_spoken_summary_and_a_data_table() {
     chart.destroy();
     assert!(host.query_selector("table").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+fn the_page_language_is_the_default_locale() {
+    let outer = container(500);
+    outer.set_attribute("lang", "zh-CN").unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    outer.append_child(&host).unwrap();
+    let chart = render_ok(&host, r#"{"type": "bar", "data": [{"label": "缺口", "value": 51e6, "qualifier": "more-than"}]}"#);
+    assert_eq!(chart.canvas().get_attribute("aria-label").unwrap(), "条形图。缺口，5100万以上。");
+    // The spec's own locale wins over the page's.
+    let chart = render_ok(&host, r#"{"type": "bar", "locale": "fr", "data": [{"label": "Écart", "value": 51e6}]}"#);
+    assert_eq!(chart.canvas().get_attribute("aria-label").unwrap(), "Diagramme en barres. Écart, 51 millions.");
+}

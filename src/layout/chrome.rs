@@ -4,7 +4,6 @@ use super::text::wrap;
 use super::{Anchor, Builder, TextMeasure};
 use crate::error::Warning;
 use crate::model::Chart;
-use crate::spec::Lang;
 
 /// Font sizes and line heights of the chrome, for a given chart width.
 pub(crate) struct Sizes {
@@ -72,10 +71,8 @@ impl Chrome {
         };
         let title = block("title", &chart.title, s.title, true, 4);
         let subtitle = block("subtitle", &chart.subtitle, s.subtitle, false, 4);
-        let (src_prefix, note_prefix) = match chart.lang {
-            Lang::En => ("Source: ", "Note: "),
-            Lang::Zh => ("来源：", "注："),
-        };
+        let w = crate::i18n::words(chart.lang);
+        let (src_prefix, note_prefix) = (w.source, w.note);
         let source = chart.source.as_ref().map(|t| format!("{src_prefix}{t}"));
         let note = chart.note.as_ref().map(|t| format!("{note_prefix}{t}"));
         let footer: Vec<Block> = [block("note", &note, s.small, false, 4), block("source", &source, s.small, false, 4)]

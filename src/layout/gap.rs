@@ -11,7 +11,7 @@ use super::{fit, Anchor, Builder, Rect, TextMeasure};
 use crate::format::Room;
 use crate::model::{Chart, Point, Value};
 use crate::scale::{nice_ticks, Linear};
-use crate::spec::{Lang, Qualifier};
+use crate::spec::Qualifier;
 
 const LABEL: f64 = 12.0;
 const TICK: f64 = 11.0;
@@ -42,26 +42,19 @@ pub(crate) fn change(chart: &Chart, from: &Value, to: &Value) -> Option<String> 
     let diff = to.high - from.high;
     let sign = if diff >= 0.0 { "+" } else { "" };
     let amount = format!("{sign}{}", chart.fmt.number(diff, Room::Long));
-    let ratio = (from.high > 0.0).then(|| {
-        let r = to.high / from.high;
-        let s = format!("{:.1}", r);
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    });
+    let ratio = (from.high > 0.0).then(|| chart.fmt.ratio(to.high / from.high));
     // From a lower bound, or to an upper bound, the change is at most this.
     let at_most = matches!(from.qualifier, Qualifier::MoreThan) || matches!(to.qualifier, Qualifier::LessThan);
     let approx = !at_most
         && (matches!(from.qualifier, Qualifier::About | Qualifier::LessThan) || matches!(to.qualifier, Qualifier::About | Qualifier::MoreThan));
-    let text = match (chart.lang, ratio) {
-        (Lang::En, Some(r)) => format!("{amount}, ×{r}"),
-        (Lang::En, None) => amount,
-        (Lang::Zh, Some(r)) => format!("{amount}，{r}倍"),
-        (Lang::Zh, None) => amount,
+    let w = crate::i18n::words(chart.lang);
+    let text = match ratio {
+        Some(r) => (w.change)(&amount, &r),
+        None => amount,
     };
-    Some(match (chart.lang, at_most, approx) {
-        (Lang::En, true, _) => format!("up to {text}"),
-        (Lang::En, _, true) => format!("about {text}"),
-        (Lang::Zh, true, _) => format!("最多{text}"),
-        (Lang::Zh, _, true) => format!("约{text}"),
+    Some(match (at_most, approx) {
+        (true, _) => format!("{}{text}", w.up_to),
+        (_, true) => format!("{}{text}", w.about),
         _ => text,
     })
 }

@@ -169,6 +169,31 @@ impl Scene {
         f64::from(self.height) / self.dpr
     }
 
+    /// Mirrors the scene left to right (right-to-left languages): the title
+    /// and labels hang from the right edge, value axes sit on the right and
+    /// bars and years run leftwards.
+    fn mirror(&mut self, width: f64) {
+        for item in &mut self.items {
+            match item {
+                Item::Rect { x, w, .. } => *x = width - *x - *w,
+                Item::Line { points, .. } | Item::Polygon { points, .. } => {
+                    for p in points.iter_mut() {
+                        p.0 = width - p.0;
+                    }
+                }
+                Item::Circle { cx, .. } => *cx = width - *cx,
+                Item::Text(t) => {
+                    t.x = width - t.x;
+                    t.anchor = match t.anchor {
+                        Anchor::Start => Anchor::End,
+                        Anchor::End => Anchor::Start,
+                        Anchor::Middle => Anchor::Middle,
+                    };
+                }
+            }
+        }
+    }
+
     fn scale(&mut self, k: f64) {
         for item in &mut self.items {
             match item {
@@ -388,12 +413,16 @@ pub fn layout(chart: &Chart, frame: &Frame, m: &dyn TextMeasure) -> (Scene, Vec<
         *h = total_h;
     }
     let dpr = frame.dpr;
+    let rtl = chart.lang.is_rtl();
     let mut scene = Scene {
         width: (width * dpr).round().max(1.0) as u32,
         height: (total_h * dpr).round().max(1.0) as u32,
         dpr,
         items: b.items,
     };
+    if rtl {
+        scene.mirror(width);
+    }
     scene.scale(dpr);
     (scene, b.warnings)
 }

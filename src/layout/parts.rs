@@ -14,7 +14,7 @@ use super::{Anchor, Builder, Rect, TextMeasure};
 use crate::error::Warning;
 use crate::format::Room;
 use crate::model::{Chart, Kind, Value};
-use crate::spec::{Lang, Qualifier};
+use crate::spec::Qualifier;
 use crate::theme::Rgba;
 
 const LABEL: f64 = 13.0;
@@ -69,12 +69,10 @@ fn key(chart: &Chart, parts: &[Part], m: &dyn TextMeasure, width: f64) -> Vec<(R
         .iter()
         .map(|p| {
             let of_total = chart.total.filter(|t| t.fract() == 0.0 && p.value.high.fract() == 0.0 && p.value.qualifier == Qualifier::Exact);
-            let value = match (of_total, chart.lang) {
-                (Some(t), Lang::En) if !matches!(chart.fmt.format, crate::spec::NumberFormat::Percent) => {
-                    format!("{} of {}", chart.fmt.number(p.value.high, Room::Long), chart.fmt.number(t, Room::Long))
-                }
-                (Some(t), Lang::Zh) if !matches!(chart.fmt.format, crate::spec::NumberFormat::Percent) => {
-                    format!("{}分之{}", chart.fmt.number(t, Room::Long), chart.fmt.number(p.value.high, Room::Long))
+            let words = crate::i18n::words(chart.lang);
+            let value = match of_total {
+                Some(t) if !matches!(chart.fmt.format, crate::spec::NumberFormat::Percent) => {
+                    (words.of_total)(&chart.fmt.number(p.value.high, Room::Long), &chart.fmt.number(t, Room::Long))
                 }
                 _ => chart.fmt.value(&p.value, Room::Long),
             };
@@ -88,10 +86,7 @@ fn key(chart: &Chart, parts: &[Part], m: &dyn TextMeasure, width: f64) -> Vec<(R
                     _ => format!(" ({})", pct(p.value.high)),
                 }
             };
-            let sep = match chart.lang {
-                Lang::En => ": ",
-                Lang::Zh => "：",
-            };
+            let sep = words.label_sep;
             let text = if p.rest { p.label.clone() } else { format!("{}{sep}{value}{share}", p.label) };
             (p.color, wrap(m, &text, LABEL, false, width - SWATCH - 8.0, 3).0)
         })
@@ -303,11 +298,10 @@ fn waffle(b: &mut Builder, chart: &Chart, parts: &[Part], fig: Rect) {
         let color = colors.get(i as usize).copied().unwrap_or(Rgba::rgb(0xe4, 0xe4, 0xe4));
         b.rect(x0 + f64::from(c) * cell + gap / 2.0, fig.y + f64::from(r) * cell + gap / 2.0, cell - gap, cell - gap, color);
     }
-    let caption = match (chart.lang, chart.kind) {
-        (Lang::En, Kind::Waffle { unit_value: Some(v), .. }) => format!("Each square = {}", chart.fmt.number(v, Room::Long)),
-        (Lang::Zh, Kind::Waffle { unit_value: Some(v), .. }) => format!("每格 = {}", chart.fmt.number(v, Room::Long)),
-        (Lang::En, _) => format!("Each square = 1/{n} of the total"),
-        (Lang::Zh, _) => format!("每格 = 总数的{n}分之一"),
+    let words = crate::i18n::words(chart.lang);
+    let caption = match chart.kind {
+        Kind::Waffle { unit_value: Some(v), .. } => format!("{}{}", words.each_square, chart.fmt.number(v, Room::Long)),
+        _ => (words.square_fraction)(n),
     };
     let caption = match &chart.axis_title {
         Some(unit) if matches!(chart.kind, Kind::Waffle { unit_value: Some(_), .. }) => format!("{caption} {unit}"),

@@ -10,7 +10,6 @@ use super::text::wrap;
 use super::{fit, Anchor, Builder, Rect, TextMeasure};
 use crate::model::{Chart, Kind, Point};
 use crate::scale::{integer_ticks, Linear};
-use crate::spec::Lang;
 use crate::theme::Rgba;
 
 const LABEL: f64 = 12.0;
@@ -124,10 +123,7 @@ fn colors(chart: &Chart, p: &Point) -> (Rgba, Rgba) {
 }
 
 fn now_label(chart: &Chart) -> &'static str {
-    match chart.lang {
-        Lang::En => "now",
-        Lang::Zh => "现在",
-    }
+    crate::i18n::words(chart.lang).now
 }
 
 fn horizontal(b: &mut Builder, chart: &Chart, plot: Rect, scale: &Linear, placed: &[Placed]) {

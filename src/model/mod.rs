@@ -367,13 +367,11 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
         theme,
         integer_x,
         total,
-        rest_label: spec.rest_label.as_ref().map(|t| t.get(lang).to_owned()).unwrap_or_else(|| {
-            match lang {
-                Lang::En => "Other",
-                Lang::Zh => "其他",
-            }
-            .to_owned()
-        }),
+        rest_label: spec
+            .rest_label
+            .as_ref()
+            .map(|t| t.get(lang).to_owned())
+            .unwrap_or_else(|| crate::i18n::words(lang).other.to_owned()),
         highlight,
         annotations,
     };

@@ -6,7 +6,8 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
-/// A language (and number-formatting locale) the charts speak.
+/// A language (and number-formatting locale) the charts speak: the six
+/// official languages of the United Nations.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -16,18 +17,35 @@ pub enum Lang {
     En,
     /// Chinese (simplified): 万 and 亿 for large numbers.
     Zh,
+    /// French: "2,8 milliards".
+    Fr,
+    /// Spanish: "2,8 mil millones".
+    Es,
+    /// Russian: "2,8 млрд".
+    Ru,
+    /// Arabic: right-to-left layout.
+    Ar,
 }
 
 impl Lang {
     /// All languages, in the order they are tried as fallbacks.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Zh, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar];
 
-    /// The BCP 47 code ("en", "zh").
+    /// The BCP 47 code ("en", "zh", …).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Ru => "ru",
+            Lang::Ar => "ar",
         }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
     }
 
     /// Parses a BCP 47 tag such as "zh-CN" or "en-GB" by its primary subtag.
@@ -123,7 +141,7 @@ struct Reject(String);
 impl<'de> de::DeserializeSeed<'de> for Reject {
     type Value = LocalText;
     fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<LocalText, D::Error> {
-        const CODES: &[&str] = &["en", "zh"];
+        const CODES: &[&str] = &["en", "zh", "fr", "es", "ru", "ar"];
         Err(de::Error::unknown_variant(&self.0, CODES))
     }
 }
@@ -142,7 +160,11 @@ impl schemars::JsonSchema for LocalText {
                     "type": "object",
                     "properties": {
                         "en": { "type": "string" },
-                        "zh": { "type": "string" }
+                        "zh": { "type": "string" },
+                        "fr": { "type": "string" },
+                        "es": { "type": "string" },
+                        "ru": { "type": "string" },
+                        "ar": { "type": "string" }
                     },
                     "additionalProperties": false,
                     "minProperties": 1

@@ -285,8 +285,8 @@ impl State {
 
     /// Parses, lays out and draws; any failure is an `Error` with a path.
     fn draw(&mut self, text: &str) -> Result<Vec<Warning>, Error> {
-        let prepared = crate::prepare(text)?;
         let window = web_sys::window().ok_or_else(|| Error::at("", "no window: charts draw only in a page"))?;
+        let prepared = crate::prepare_with(text, &self.defaults(&window))?;
         let dpr = window.device_pixel_ratio();
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
         let measured = self.container_width();
@@ -323,6 +323,23 @@ impl State {
             web_sys::console::warn_1(&e.into());
         }
         Ok(warnings)
+    }
+
+    /// The page's language (the nearest `lang` attribute) and colour scheme.
+    fn defaults(&self, window: &web_sys::Window) -> crate::Defaults {
+        let lang = self
+            .host
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|tag| crate::spec::Lang::from_tag(&tag));
+        let dark = window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+        crate::Defaults { lang, theme: dark.then_some(crate::spec::ThemeName::Dark) }
     }
 
     /// The width the chart may take: its container's content width.
