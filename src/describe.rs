@@ -87,6 +87,53 @@ pub fn summary(chart: &Chart) -> String {
     out
 }
 
+/// The lines of a tooltip (and the live-region text) for point `index` of
+/// series `series`: name, qualified value, then year, note and source.
+pub fn datum(chart: &Chart, series: usize, index: usize) -> Vec<String> {
+    let Some(s) = chart.series.get(series) else { return Vec::new() };
+    let Some(p) = s.points.get(index) else { return Vec::new() };
+    let w = crate::i18n::words(chart.lang);
+    let h = w.headers;
+    let mut lines = Vec::new();
+    let mut name = String::new();
+    if chart.series.len() > 1 && !s.name.is_empty() {
+        name.push_str(&s.name);
+    }
+    if chart.kind.has_x_axis() {
+        if !name.is_empty() {
+            name.push_str(w.pair_sep);
+        }
+        name.push_str(&if chart.integer_x { format!("{:.0}", p.x) } else { chart.fmt.tick(p.x) });
+    }
+    if !p.label.is_empty() {
+        if !name.is_empty() {
+            name.push_str(w.pair_sep);
+        }
+        name.push_str(&p.label);
+    }
+    if !name.is_empty() {
+        lines.push(name);
+    }
+    if !matches!(chart.kind, Kind::Timeline { .. }) {
+        let mut value = chart.fmt.value(&p.value, Room::Long);
+        if let Some(unit) = &chart.axis_title {
+            value.push(' ');
+            value.push_str(unit);
+        }
+        lines.push(value);
+        if let Some(year) = p.year.filter(|_| !chart.kind.has_x_axis()) {
+            lines.push(format!("{}{}{year}", h[1], w.colon));
+        }
+    }
+    if let Some(note) = &p.note {
+        lines.push(note.clone());
+    }
+    if let Some(src) = p.source.as_ref().or(chart.source.as_ref()) {
+        lines.push(format!("{}{src}", w.source));
+    }
+    lines
+}
+
 /// The data as a table.
 pub fn table(chart: &Chart) -> Table {
     let h = crate::i18n::words(chart.lang).headers;
@@ -160,6 +207,18 @@ mod tests {
         let t = table(&c);
         assert_eq!(t.rows.len(), 30);
         assert_eq!(t.headers, vec!["Label", "Value", "Note"]);
+    }
+
+    #[test]
+    fn tooltip_lines_carry_qualifier_unit_year_and_source() {
+        let c = chart(r#"{"type": "bar", "unit": "people", "source": "UN-Habitat", "data": [
+            {"label": "Slums", "value": 1.1e9, "qualifier": "more-than", "year": 2022, "note": "one in eight"}]}"#);
+        assert_eq!(
+            datum(&c, 0, 0),
+            vec!["Slums", "more than 1.1 billion people", "Year: 2022", "one in eight", "Source: UN-Habitat"]
+        );
+        assert!(datum(&c, 0, 5).is_empty());
+        assert!(datum(&c, 3, 0).is_empty());
     }
 
     #[test]

@@ -196,3 +196,63 @@ fn the_page_language_is_the_default_locale() {
     let chart = render_ok(&host, r#"{"type": "bar", "locale": "fr", "data": [{"label": "Écart", "value": 51e6}]}"#);
     assert_eq!(chart.canvas().get_attribute("aria-label").unwrap(), "Diagramme en barres. Écart, 51 millions.");
 }
+
+fn key(target: &HtmlCanvasElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&e).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn arrow_keys_move_a_visible_focus_and_announce_the_figure() {
+    let host = container(500);
+    let chart = render_ok(
+        &host,
+        r##"{"type": "bar", "orientation": "vertical", "colors": ["#ff0000"], "height": 300, "valueLabels": false, "data": [
+            {"label": "Slums", "value": 1.1e9, "qualifier": "more-than"},
+            {"label": "Homeless", "value": 3e8, "qualifier": "more-than"}]}"##,
+    );
+    let canvas = chart.canvas();
+    assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
+    let before = canvas.to_data_url().unwrap();
+    key(&canvas, "ArrowRight");
+    let live = host.query_selector("[aria-live]").unwrap().expect("a live region");
+    assert_eq!(live.text_content().unwrap(), "Slums. more than 1.1 billion");
+    let tip: HtmlElement = host.query_selector(".housing-chart-tooltip").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(tip.style().get_property_value("display").unwrap(), "block");
+    assert!(tip.text_content().unwrap().contains("more than 1.1 billion"));
+    assert_ne!(canvas.to_data_url().unwrap(), before, "no focus marker was drawn");
+    key(&canvas, "ArrowRight");
+    assert_eq!(live.text_content().unwrap(), "Homeless. more than 300 million");
+    // The tooltip never covers its figure: it sits wholly above or below the bar.
+    let tip_rect = tip.get_bounding_client_rect();
+    let canvas_rect = canvas.get_bounding_client_rect();
+    assert!(tip_rect.left() >= canvas_rect.left() - 0.5 && tip_rect.right() <= canvas_rect.right() + 0.5);
+    key(&canvas, "Escape");
+    assert_eq!(tip.style().get_property_value("display").unwrap(), "none");
+    assert_eq!(canvas.to_data_url().unwrap(), before, "the focus marker stayed after Escape");
+}
+
+#[wasm_bindgen_test]
+fn hostile_host_css_and_a_polluted_prototype_change_nothing() {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some("canvas { width: 10px !important; height: 5px !important } * { font-size: 40px !important }"));
+    document().body().unwrap().append_child(&style).unwrap();
+    let proto = js_sys::Object::get_prototype_of(&js_sys::Object::new());
+    js_sys::Reflect::set(&proto, &"bogus".into(), &JsValue::from_f64(1.0)).unwrap();
+    js_sys::Reflect::set(&proto, &"type".into(), &"pie".into()).unwrap();
+
+    let host = container(400);
+    let spec = js_sys::JSON::parse(RED_BAR).unwrap();
+    let chart = render(host.as_ref(), &spec).unwrap();
+    let (error, width) = (chart.error(), chart.canvas().client_width());
+
+    js_sys::Reflect::delete_property(&proto, &"bogus".into()).unwrap();
+    js_sys::Reflect::delete_property(&proto, &"type".into()).unwrap();
+    style.remove();
+    assert_eq!(error, None, "inherited properties leaked into the spec");
+    assert_eq!(width, 400, "host CSS resized the canvas");
+    assert!(red(pixel(&chart.canvas(), chart.canvas().width() * 11 / 20, chart.canvas().height() * 6 / 10)));
+}

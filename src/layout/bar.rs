@@ -300,6 +300,9 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
             let base = if stacked(chart) { stack } else { 0.0 };
             let fill = color(chart, si, ci, &c.label);
             bar(b, *v, base, fill, &place, true);
+            if let Some(pi) = chart.series[si].points.iter().position(|p| p.label == c.label) {
+                b.mark(si, pi, place(base, base + v.high));
+            }
             if stacked(chart) && chart.value_labels {
                 segment_label(b, chart, *v, fill, place(base, base + v.high));
             }
@@ -491,6 +494,9 @@ fn horizontal(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
             let base = if stacked(chart) { stack } else { 0.0 };
             let fill = color(chart, si, ci, &c.label);
             bar(b, *v, base, fill, &place, false);
+            if let Some(pi) = chart.series[si].points.iter().position(|p| p.label == c.label) {
+                b.mark(si, pi, place(base, base + v.high));
+            }
             if stacked(chart) && chart.value_labels {
                 segment_label(b, chart, *v, fill, place(base, base + v.high));
             }

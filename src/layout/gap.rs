@@ -127,6 +127,8 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         }
         b.polygon(vec![(xb, y), (xb - dir * head, y - 6.0), (xb - dir * head, y + 6.0)], s.color);
         b.circle(xa, y, 5.0, s.color);
+        b.mark(si, 0, (xa - 6.0, y - 6.0, 12.0, 12.0));
+        b.mark(si, s.points.len() - 1, (xb - 6.0, y - 6.0, 12.0, 12.0));
         if projected {
             b.circle(xb, y, 5.0, s.color);
             b.circle(xb, y, 3.0, theme.background);

@@ -203,8 +203,9 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         flush(b, &mut run);
 
         if s.points.len() <= MARKED_POINTS {
-            for p in series[si].iter() {
+            for (pi, p) in series[si].iter().enumerate() {
                 let (x, y) = at(p);
+                b.mark(si, pi, (x - 6.0, y - 6.0, 12.0, 12.0));
                 match p.value.qualifier {
                     Qualifier::Range => {
                         let (ylo, yhi) = (yscale.map(p.value.low), yscale.map(p.value.high));

@@ -142,6 +142,24 @@ pub enum Item {
     Text(TextItem),
 }
 
+/// Where a figure is drawn, for tooltips and keyboard focus: point `index`
+/// of series `series` covers the box (x, y, w, h), in device pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    /// Series index in the model.
+    pub series: usize,
+    /// Point index in the series.
+    pub index: usize,
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
 /// The laid-out chart: its size in device pixels and what to draw, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
@@ -153,6 +171,8 @@ pub struct Scene {
     pub dpr: f64,
     /// Items in painting order.
     pub items: Vec<Item>,
+    /// The figures' boxes, in reading order.
+    pub marks: Vec<Mark>,
 }
 
 impl Scene {
@@ -173,6 +193,9 @@ impl Scene {
     /// and labels hang from the right edge, value axes sit on the right and
     /// bars and years run leftwards.
     fn mirror(&mut self, width: f64) {
+        for m in &mut self.marks {
+            m.x = width - m.x - m.w;
+        }
         for item in &mut self.items {
             match item {
                 Item::Rect { x, w, .. } => *x = width - *x - *w,
@@ -195,6 +218,12 @@ impl Scene {
     }
 
     fn scale(&mut self, k: f64) {
+        for m in &mut self.marks {
+            m.x *= k;
+            m.y *= k;
+            m.w *= k;
+            m.h *= k;
+        }
         for item in &mut self.items {
             match item {
                 Item::Rect { x, y, w, h, .. } => {
@@ -239,9 +268,17 @@ pub(crate) struct Builder<'a> {
     pub warnings: Vec<Warning>,
     /// Where movable text (annotations, point labels) may go.
     pub bounds: Rect,
+    pub marks: Vec<Mark>,
 }
 
 impl<'a> Builder<'a> {
+    /// Records where point `index` of series `series` is drawn.
+    pub fn mark(&mut self, series: usize, index: usize, (x, y, w, h): (f64, f64, f64, f64)) {
+        let (x, w) = if w < 0.0 { (x + w, -w) } else { (x, w) };
+        let (y, h) = if h < 0.0 { (y + h, -h) } else { (y, h) };
+        self.marks.push(Mark { series, index, x, y, w: w.max(1.0), h: h.max(1.0) });
+    }
+
     /// Whether the box (x0, y0, x1, y1) lies within `bounds` and touches no
     /// text placed so far.
     pub fn room(&self, r: (f64, f64, f64, f64)) -> bool {
@@ -370,7 +407,7 @@ pub(crate) struct Rect {
 /// Lays out `chart` in `frame`, measuring text with `m`.
 pub fn layout(chart: &Chart, frame: &Frame, m: &dyn TextMeasure) -> (Scene, Vec<Warning>) {
     let width = frame.width;
-    let mut b = Builder { m, items: Vec::new(), warnings: Vec::new(), bounds: Rect { x: 0.0, y: 0.0, w: width, h: 0.0 } };
+    let mut b = Builder { m, items: Vec::new(), warnings: Vec::new(), bounds: Rect { x: 0.0, y: 0.0, w: width, h: 0.0 }, marks: Vec::new() };
     b.rect(0.0, 0.0, width, 0.0, chart.theme.background); // height set below
 
     let fixed_h = frame.height.or(chart.height);
@@ -419,6 +456,7 @@ pub fn layout(chart: &Chart, frame: &Frame, m: &dyn TextMeasure) -> (Scene, Vec<
         height: (total_h * dpr).round().max(1.0) as u32,
         dpr,
         items: b.items,
+        marks: b.marks,
     };
     if rtl {
         scene.mirror(width);

@@ -207,7 +207,12 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     }
     let key = key(chart, &parts, b.m, key_rect.w);
     let mut y = key_rect.y + if beside(plot.w) { ((fig_h - key_height(&key)) / 2.0).max(0.0) } else { 0.0 };
-    for (color, lines) in &key {
+    for (i, (color, lines)) in key.iter().enumerate() {
+        if !parts[i].rest {
+            let h = lines.len() as f64 * LABEL * LINE;
+            let w = lines.iter().map(|l| b.m.width(l, LABEL, false)).fold(0.0, f64::max) + SWATCH + 8.0;
+            b.mark(0, i, (key_rect.x, y, w, h));
+        }
         b.rect(key_rect.x, y + (LABEL * LINE - SWATCH) / 2.0, SWATCH, SWATCH, *color);
         for (k, line) in lines.iter().enumerate() {
             b.text(key_rect.x + SWATCH + 8.0, y + LABEL * LINE * (k as f64 + 0.5), line, LABEL, false, chart.theme.text, Anchor::Start);

@@ -71,6 +71,9 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     let pts = points(chart);
     let color = chart.series.first().map_or(theme.palette[0], |s| s.color);
     let mut y = plot.y;
+    if !pts.is_empty() {
+        b.mark(0, 0, (plot.x, plot.y, plot.w, p.number.len() as f64 * p.size * 1.25));
+    }
     for line in &p.number {
         let lh = p.size * 1.25;
         b.text(plot.x, y + lh / 2.0, line, p.size, true, color, Anchor::Start);

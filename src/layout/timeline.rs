@@ -168,9 +168,10 @@ fn horizontal(b: &mut Builder, chart: &Chart, plot: Rect, scale: &Linear, placed
     };
     // Leaders and markers first; labels after, on a background that masks
     // any leader passing behind them.
-    for (p, pl) in ev.iter().zip(placed) {
+    for (i, (p, pl)) in ev.iter().zip(placed).enumerate() {
         let (mark, _) = colors(chart, p);
         let x = scale.map(p.x);
+        b.mark(0, i, (x - 7.0, axis_y - 7.0, 14.0, 14.0));
         let top = top_of(pl);
         let end = if pl.lane % 2 == 0 { top + pl.lines.len() as f64 * LABEL * LINE } else { top };
         b.line(vec![(x, axis_y), (x, end)], mark.alpha(0.6), 1.0);
@@ -206,8 +207,9 @@ fn vertical(b: &mut Builder, chart: &Chart, plot: Rect) {
     let axis_x = plot.x + 48.0;
     let mut y = plot.y;
     let mut now_drawn = false;
-    for (p, lines) in ev.iter().zip(&rows) {
+    for (i, (p, lines)) in ev.iter().zip(&rows).enumerate() {
         let h = row_h(lines);
+        b.mark(0, i, (plot.x, y, plot.w, h));
         let (mark, text) = colors(chart, p);
         if is_future(chart, p) && !now_drawn {
             // The "now" marker between the last past and the first future event.

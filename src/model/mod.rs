@@ -50,6 +50,10 @@ pub struct Point {
     pub value: Value,
     /// A note on the figure (timeline events carry their description here).
     pub note: Option<String>,
+    /// The year the figure refers to.
+    pub year: Option<i32>,
+    /// Where this figure comes from, when it says.
+    pub source: Option<String>,
 }
 
 /// One series: a name, a colour and its points.
@@ -441,7 +445,8 @@ fn resolve_series(
             },
         };
         let note = d.note.as_ref().map(|n| n.get(lang).to_owned());
-        points.push(Point { label, x, value, note });
+        let source = d.source.as_ref().map(|s| s.get(lang).to_owned());
+        points.push(Point { label, x, value, note, year: d.year, source });
     }
     if kind.has_x_axis() {
         points.sort_by(|a, b| a.x.total_cmp(&b.x));

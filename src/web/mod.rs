@@ -8,6 +8,7 @@
 //! *target* (not an element) throws, because that is the developer's mistake,
 //! not the journalist's.
 
+mod interact;
 mod measure;
 
 use std::cell::RefCell;
@@ -63,6 +64,15 @@ struct State {
     on_frame: Option<Closure<dyn FnMut()>>,
     frame_pending: bool,
     destroyed: bool,
+    /// The last resolved chart and its scene (for tooltips and focus).
+    model: Option<crate::model::Chart>,
+    scene: Option<crate::layout::Scene>,
+    marks: Vec<crate::layout::Mark>,
+    /// The focused figure (index into `marks`).
+    focus: Option<usize>,
+    tooltip: Option<HtmlElement>,
+    live: Option<HtmlElement>,
+    listeners: Vec<interact::Listener>,
 }
 
 /// The chart of `spec` as an SVG document, `width` CSS pixels wide (default:
@@ -139,8 +149,17 @@ pub fn render(target: &JsValue, spec: &JsValue) -> Result<Chart, JsError> {
         on_frame: None,
         frame_pending: false,
         destroyed: false,
+        model: None,
+        scene: None,
+        marks: Vec::new(),
+        focus: None,
+        tooltip: None,
+        live: None,
+        listeners: Vec::new(),
     }));
     observe_resizes(&state);
+    let listeners = interact::install(&state);
+    state.borrow_mut().listeners = listeners;
     let canvas = state.borrow().canvas.clone();
     let mut chart = Chart { state, canvas };
     chart.update(spec)?;
@@ -271,9 +290,15 @@ impl State {
         }
         self.on_resize = None;
         self.on_frame = None;
-        for el in [self.message.take(), self.table.take()].into_iter().flatten() {
+        for (name, f) in self.listeners.drain(..) {
+            let _ = self.canvas.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+        }
+        for el in [self.message.take(), self.table.take(), self.tooltip.take(), self.live.take()].into_iter().flatten() {
             el.remove();
         }
+        self.model = None;
+        self.scene = None;
+        self.marks.clear();
         if self.owns_canvas {
             self.canvas.remove();
         } else {
@@ -311,7 +336,10 @@ impl State {
             ("height", format!("{css_h}px")),
             ("max-width", "100%".to_owned()),
         ] {
-            style.set_property(k, &v).map_err(|e| Error::at("", format!("could not size the canvas: {}", describe(&e))))?;
+            // !important: host CSS such as `canvas { width: 10px !important }` must not squash it.
+            style
+                .set_property_with_priority(k, &v, "important")
+                .map_err(|e| Error::at("", format!("could not size the canvas: {}", describe(&e))))?;
         }
         let chart = &prepared.0;
         let _ = self.canvas.set_attribute("aria-label", &crate::describe::summary(chart));
@@ -321,6 +349,13 @@ impl State {
         self.width = measured;
         if let Err(e) = self.write_table(&crate::describe::table(chart)) {
             web_sys::console::warn_1(&e.into());
+        }
+        self.marks = scene.marks.clone();
+        self.scene = Some(scene);
+        self.model = Some(prepared.0);
+        self.focus = None;
+        if let Some(t) = &self.tooltip {
+            let _ = t.style().set_property("display", "none");
         }
         Ok(warnings)
     }
@@ -356,18 +391,7 @@ impl State {
             None => {
                 let el: HtmlElement = document.create_element("table")?.dyn_into()?;
                 el.set_class_name("housing-chart-data");
-                let style = el.style();
-                for (k, v) in [
-                    ("position", "absolute"),
-                    ("width", "1px"),
-                    ("height", "1px"),
-                    ("overflow", "hidden"),
-                    ("clip", "rect(0 0 0 0)"),
-                    ("clip-path", "inset(50%)"),
-                    ("white-space", "nowrap"),
-                ] {
-                    style.set_property(k, v)?;
-                }
+                visually_hidden(&el);
                 self.canvas.after_with_node_1(&el)?;
                 self.table = Some(el.clone());
                 el
@@ -394,7 +418,7 @@ impl State {
     }
 
     fn show_message(&mut self, e: &Error) -> Result<(), JsError> {
-        let _ = self.canvas.style().set_property("display", "none");
+        let _ = self.canvas.style().set_property_with_priority("display", "none", "important");
         let message = match &self.message {
             Some(m) => m.clone(),
             None => {
@@ -430,7 +454,23 @@ impl State {
         if let Some(m) = &self.message {
             let _ = m.style().set_property("display", "none");
         }
-        let _ = self.canvas.style().set_property("display", "block");
+        let _ = self.canvas.style().set_property_with_priority("display", "block", "important");
+    }
+}
+
+/// Hides an element from sight but not from screen readers.
+fn visually_hidden(el: &HtmlElement) {
+    let style = el.style();
+    for (k, v) in [
+        ("position", "absolute"),
+        ("width", "1px"),
+        ("height", "1px"),
+        ("overflow", "hidden"),
+        ("clip", "rect(0 0 0 0)"),
+        ("clip-path", "inset(50%)"),
+        ("white-space", "nowrap"),
+    ] {
+        let _ = style.set_property_with_priority(k, v, "important");
     }
 }
 
