@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use crate::error::Error;
 
 /// Longest spec text accepted (bytes). Larger specs are refused before parsing.
-pub const MAX_SPEC_BYTES: usize = 16 * 1024 * 1024;
+pub const MAX_SPEC_BYTES: usize = 48 * 1024 * 1024;
 
 /// Parses JSON text into `T`, naming the JSON path of the first mistake.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {

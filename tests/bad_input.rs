@@ -1,0 +1,123 @@
+//! Robustness: every bad input gets one clear message naming its JSON path,
+//! and the corpus of hostile inputs (tests/corpus/) goes through the whole
+//! pipeline at several widths without a panic, with text inside the chart.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use housing_charts::layout::Estimator;
+use housing_charts::{lay_out, prepare, render_svg_width};
+
+/// (spec, expected start of the message): the issue's table of bad input.
+const TABLE: &[(&str, &str)] = &[
+    // Malformed JSON, with line and column.
+    (r#"{"type": "bar""#, "malformed JSON at line 1, column 14"),
+    (r#"{"type": "bar", "data": [{"label": "a", "value": NaN}]}"#, "malformed JSON at line 1"),
+    (r#"{"type": "bar", "data": [{"label": "a", "value": Infinity}]}"#, "malformed JSON at line 1"),
+    (r#"{"type": "bar", "data": [{"label": "a", "value": 1e400}]}"#, "malformed JSON at line 1"),
+    // Wrong types, numeric strings, null.
+    (r#"{"type": "bar", "data": [{"label": "a", "value": "51"}]}"#, r#"data[0].value: expected a number, found "51""#),
+    (r#"{"type": "bar", "data": [{"label": "a", "value": null}]}"#, "data[0].value: this required field is missing"),
+    (r#"{"type": "bar", "data": [{"label": 5, "value": 1}]}"#, "data[0].label: expected a string"),
+    // Unknown fields with a suggestion; missing required fields.
+    (r#"{"type": "bar", "titel": "x", "data": [{"label": "a", "value": 1}]}"#, "titel: unknown field `titel`; did you mean `title`?"),
+    (r#"{"data": [{"label": "a", "value": 1}]}"#, "type: this required field is missing"),
+    (r#"{"type": "bar"}"#, "data: this required field is missing"),
+    // Unknown chart type, dataset, locale, theme.
+    (r#"{"type": "barr", "data": []}"#, r#"type: unknown value "barr"; did you mean "bar"?"#),
+    (r#"{"type": "bar", "dataset": "nope"}"#, r#"dataset: unknown dataset "nope""#),
+    (r#"{"type": "bar", "locale": "de", "data": [{"label": "a", "value": 1}]}"#, r#"locale: unknown value "de""#),
+    (r#"{"type": "bar", "theme": "drak", "data": [{"label": "a", "value": 1}]}"#, r#"theme: unknown value "drak"; did you mean "dark"?"#),
+    // Numbers out of range, ranges upside down, empty series.
+    (r#"{"type": "bar", "data": [{"label": "a", "value": 0}, {"label": "b", "value": 1e300}]}"#, "data[1].value: expected a number of at most"),
+    (r#"{"type": "bar", "data": [{"label": "a", "low": 80, "high": 50}]}"#, "data[0].low: the low end (80) is above the high end (50)"),
+    (r#"{"type": "line", "series": [{"name": "a", "data": []}]}"#, "series[0].data: the list of figures is empty"),
+    (r#"{"type": "line", "series": []}"#, "series: the list of series is empty"),
+    // Negative where it makes no sense.
+    (r#"{"type": "donut", "data": [{"label": "a", "value": -3}]}"#, "data[0].value: a part of a whole cannot be negative"),
+    (r#"{"type": "bar", "stacked": true, "series": [{"name": "a", "data": [{"label": "x", "value": -1}]}]}"#, "series[0].data[0].value: stacked values must not be negative"),
+    // Mixed lengths: stacked areas must share their years.
+    (r#"{"type": "area", "stacked": true, "series": [{"name": "a", "data": [{"year": 1, "value": 1}, {"year": 2, "value": 1}]}, {"name": "b", "data": [{"year": 1, "value": 1}]}]}"#, "series[1].data: stacked areas need the same x values"),
+    // Size limits.
+    (r#"{"type": "bar", "width": 1e9, "data": [{"label": "a", "value": 1}]}"#, "width: expected a size from 100 to 4000 pixels"),
+];
+
+#[test]
+fn every_bad_input_gets_a_message_with_its_path() {
+    let mut failures = Vec::new();
+    for (spec, expected) in TABLE {
+        match prepare(spec) {
+            Ok(_) => failures.push(format!("accepted: {spec}")),
+            Err(e) if e.to_string().starts_with(expected) => {}
+            Err(e) => failures.push(format!("{spec}\n  expected: {expected}\n  got:      {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn too_many_points_and_too_big_specs_are_refused_before_any_work() {
+    let points: Vec<String> = (0..1_000_001).map(|i| format!(r#"{{"x":{i},"value":1}}"#)).collect();
+    let spec = format!(r#"{{"type": "line", "data": [{}]}}"#, points.join(","));
+    let e = prepare(&spec).unwrap_err();
+    assert_eq!(e.to_string(), "data: 1000001 points is too many; the limit is 1000000");
+    let huge = format!(r#"{{"type": "bar", "title": "{}"}}"#, "x".repeat(49 * 1024 * 1024));
+    assert!(prepare(&huge).unwrap_err().message.contains("the limit is 48 MB"));
+    let bars: Vec<String> = (0..501).map(|i| format!(r#"{{"label":"c{i}","value":1}}"#)).collect();
+    let e = prepare(&format!(r#"{{"type": "bar", "data": [{}]}}"#, bars.join(","))).unwrap_err();
+    assert_eq!(e.to_string(), "data: 501 points is too many; the limit is 500");
+}
+
+#[test]
+fn a_million_point_line_draws_as_a_few_thousand() {
+    let mut y = 0.0_f64;
+    let mut seed = 42_u64;
+    let points: Vec<String> = (0..1_000_000)
+        .map(|i| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            y += ((seed >> 33) as f64 / (1u64 << 31) as f64) - 0.5;
+            format!(r#"{{"x":{i},"value":{y:.3}}}"#)
+        })
+        .collect();
+    let spec = format!(r#"{{"type": "line", "valueLabels": false, "data": [{}]}}"#, points.join(","));
+    let chart = prepare(&spec).unwrap();
+    let (scene, _) = lay_out(&chart, 800.0, 1.0, &Estimator).unwrap();
+    let drawn: usize = scene
+        .items
+        .iter()
+        .map(|i| match i {
+            housing_charts::layout::Item::Line { points, .. } => points.len(),
+            _ => 0,
+        })
+        .sum();
+    assert!(drawn < 800 * 4 + 200, "{drawn} vertices for 800 px");
+    // Extremes survive decimation: the line reaches the series' min and max.
+    let values: Vec<f64> = chart.0.series[0].points.iter().map(|p| p.value.high).collect();
+    let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    assert!(lo < hi);
+}
+
+#[test]
+fn the_corpus_goes_through_without_panic() {
+    let dir = common::root("tests/corpus");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for width in [200.0, 280.0, 640.0, 1600.0] {
+            match render_svg_width(&text, Some(width)) {
+                Ok(r) => {
+                    assert!(r.svg.starts_with("<svg"), "{name}");
+                    assert!(!r.svg.contains("<script") && !r.svg.contains("<img"), "{name}: markup leaked into the SVG");
+                    let chart = prepare(&text).unwrap();
+                    let (scene, _) = lay_out(&chart, width, 1.0, &Estimator).unwrap();
+                    common::check_text_placement(&format!("{name} at {width}"), &scene).unwrap();
+                }
+                Err(e) => assert!(!e.message.is_empty(), "{name}: empty message"),
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 25, "corpus has only {n} files");
+}
