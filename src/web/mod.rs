@@ -91,6 +91,17 @@ pub fn render_svg(spec: &JsValue, width: Option<f64>) -> Result<String, JsError>
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Bytes of the module's linear memory (for memory tests and the benchmark:
+/// it grows and never shrinks, so leaks show as growth).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
+}
+
 /// Checks a spec without drawing it: undefined when it is valid, else an
 /// object `{ message, path, line, column }` (line and column for text specs).
 #[wasm_bindgen]
