@@ -6,8 +6,11 @@ use crate::format::Room;
 use crate::model::{Chart, Kind};
 use crate::spec::Lang;
 
-/// Most figures named in the summary; the table has them all.
+/// Most figures named in the summary.
 const SUMMARY_ITEMS: usize = 12;
+/// Most rows of the data table (a long series is sampled evenly, first and
+/// last kept; the caption says so).
+pub const TABLE_ROWS: usize = 500;
 
 /// The data as a table: caption, column headers, rows of cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,8 +49,9 @@ pub fn summary(chart: &Chart) -> String {
         out.push_str(w.colon);
     }
     let mut items = Vec::new();
+    let total: usize = chart.series.iter().map(|s| s.points.len()).sum();
     for s in &chart.series {
-        for p in &s.points {
+        for p in s.points.iter().take(SUMMARY_ITEMS.saturating_sub(items.len())) {
             let mut name = String::new();
             if chart.series.len() > 1 && !s.name.is_empty() {
                 name.push_str(&s.name);
@@ -69,7 +73,6 @@ pub fn summary(chart: &Chart) -> String {
             items.push(if name.is_empty() { value } else { format!("{name}{}{value}", w.pair_sep) });
         }
     }
-    let total = items.len();
     let shown: Vec<String> = items.into_iter().take(SUMMARY_ITEMS).collect();
     out.push_str(&shown.join(w.list_sep));
     if total > SUMMARY_ITEMS {
@@ -152,8 +155,17 @@ pub fn table(chart: &Chart) -> Table {
     }
     headers.push(h[4].to_owned());
     let mut rows = Vec::new();
+    let total: usize = chart.series.iter().map(|s| s.points.len()).sum();
+    let per_series = (TABLE_ROWS / chart.series.len().max(1)).max(2);
     for s in &chart.series {
-        for p in &s.points {
+        let n = s.points.len();
+        let step = if n > per_series { (n - 1) as f64 / (per_series - 1) as f64 } else { 1.0 };
+        let picked: Vec<usize> = if n > per_series {
+            (0..per_series).map(|k| ((k as f64 * step).round() as usize).min(n - 1)).collect()
+        } else {
+            (0..n).collect()
+        };
+        for p in picked.into_iter().map(|i| &s.points[i]) {
             let mut row = Vec::new();
             if several {
                 row.push(s.name.clone());
@@ -169,7 +181,11 @@ pub fn table(chart: &Chart) -> Table {
             rows.push(row);
         }
     }
-    Table { caption: chart.title.clone().unwrap_or_else(|| kind_name(chart).to_owned()), headers, rows }
+    let mut caption = chart.title.clone().unwrap_or_else(|| kind_name(chart).to_owned());
+    if rows.len() < total {
+        caption.push_str(&format!(" ({} / {total})", rows.len()));
+    }
+    Table { caption, headers, rows }
 }
 
 #[cfg(test)]
@@ -207,6 +223,13 @@ mod tests {
         let t = table(&c);
         assert_eq!(t.rows.len(), 30);
         assert_eq!(t.headers, vec!["Label", "Value", "Note"]);
+        let data: Vec<String> = (0..5000).map(|i| format!(r#"{{"x": {i}, "value": {i}}}"#)).collect();
+        let long = chart(&format!(r#"{{"type": "line", "title": "walk", "data": [{}]}}"#, data.join(",")));
+        let t = table(&long);
+        assert_eq!(t.rows.len(), TABLE_ROWS);
+        assert_eq!(t.rows[0][0], "0");
+        assert_eq!(t.rows[TABLE_ROWS - 1][0], "4999");
+        assert_eq!(t.caption, "walk (500 / 5000)");
     }
 
     #[test]

@@ -38,6 +38,10 @@ const TABLE: &[(&str, &str)] = &[
     (r#"{"type": "bar", "stacked": true, "series": [{"name": "a", "data": [{"label": "x", "value": -1}]}]}"#, "series[0].data[0].value: stacked values must not be negative"),
     // Mixed lengths: stacked areas must share their years.
     (r#"{"type": "area", "stacked": true, "series": [{"name": "a", "data": [{"year": 1, "value": 1}, {"year": 2, "value": 1}]}, {"name": "b", "data": [{"year": 1, "value": 1}]}]}"#, "series[1].data: stacked areas need the same x values"),
+    // Mixed lengths between positions and values (columnar series).
+    (r#"{"type": "line", "series": [{"name": "a", "x": [1, 2, 3], "y": [1, 2]}]}"#, "series[0].y: 2 values for 3 x positions"),
+    (r#"{"type": "line", "series": [{"name": "a", "x": [1, 2]}]}"#, "series[0].y: this required field is missing"),
+    (r#"{"type": "bar", "series": [{"name": "a", "x": [1], "y": [1]}]}"#, "series[0].x: the columns `x` and `y` apply to line and area charts"),
     // Size limits.
     (r#"{"type": "bar", "width": 1e9, "data": [{"label": "a", "value": 1}]}"#, "width: expected a size from 100 to 4000 pixels"),
 ];

@@ -287,14 +287,18 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
                     None => theme.palette[i % theme.palette.len()],
                 };
                 check_text(&format!("series[{i}].name"), &s.name)?;
-                series.push(resolve_series(
-                    kind,
-                    lang,
-                    &format!("series[{i}].data"),
-                    s.name.get(lang),
-                    &s.data,
-                    color,
-                )?);
+                let name = s.name.get(lang);
+                series.push(match (&s.x, &s.y) {
+                    (None, None) => resolve_series(kind, lang, &format!("series[{i}].data"), name, &s.data, color)?,
+                    (Some(x), Some(y)) => {
+                        if !s.data.is_empty() {
+                            return Err(Error::at(format!("series[{i}].data"), "give either `data` or the columns `x` and `y`, not both"));
+                        }
+                        columns(kind, &format!("series[{i}]"), name, x, y, color)?
+                    }
+                    (Some(_), None) => return Err(Error::at(format!("series[{i}].y"), "this required field is missing: `x` needs its values in `y`")),
+                    (None, Some(_)) => return Err(Error::at(format!("series[{i}].x"), "this required field is missing: `y` needs its positions in `x`")),
+                });
             }
         }
         (None, None, Some(d)) => {
@@ -413,7 +417,7 @@ fn resolve_series(
     }
     let mut points = Vec::with_capacity(data.len());
     for (i, d) in data.iter().enumerate() {
-        let at = format!("{path}[{i}]");
+        let at = At { path, i };
         let value = if kind.needs_values() || d.value.is_some() || d.low.is_some() || d.high.is_some() {
             resolve_value(&at, d)?
         } else {
@@ -454,7 +458,59 @@ fn resolve_series(
     Ok(Series { name: name.to_owned(), color, points })
 }
 
-fn resolve_value(at: &str, d: &Datum) -> Result<Value, Error> {
+/// A series given as columns: `x` and `y`, one for one (line and area charts).
+fn columns(kind: Kind, path: &str, name: &str, x: &[f64], y: &[f64], color: Rgba) -> Result<Series, Error> {
+    if !kind.has_x_axis() || matches!(kind, Kind::Timeline { .. }) {
+        return Err(Error::at(format!("{path}.x"), "the columns `x` and `y` apply to line and area charts; use `data`"));
+    }
+    if x.len() != y.len() {
+        return Err(Error::at(
+            format!("{path}.y"),
+            format!("{} values for {} x positions; `x` and `y` must be as long as each other", y.len(), x.len()),
+        ));
+    }
+    if x.is_empty() {
+        return Err(Error::at(format!("{path}.x"), "the list is empty"));
+    }
+    if x.len() > MAX_POINTS {
+        return Err(Error::at(format!("{path}.x"), format!("{} points is too many; the limit is {MAX_POINTS}", x.len())));
+    }
+    for (field, list) in [("x", x), ("y", y)] {
+        if let Some(i) = list.iter().position(|v| !v.is_finite() || v.abs() > MAX_ABS_VALUE) {
+            return Err(Error::at(format!("{path}.{field}[{i}]"), format!("expected a number of at most {MAX_ABS_VALUE:e} in size")));
+        }
+    }
+    let mut points: Vec<Point> = x
+        .iter()
+        .zip(y)
+        .map(|(&x, &y)| Point {
+            label: String::new(),
+            x,
+            value: Value { low: y, high: y, qualifier: Qualifier::Exact },
+            note: None,
+            year: None,
+            source: None,
+        })
+        .collect();
+    if !x.windows(2).all(|w| w[0] <= w[1]) {
+        points.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    Ok(Series { name: name.to_owned(), color, points })
+}
+
+/// The JSON path of a datum, written only when an error needs it.
+struct At<'a> {
+    path: &'a str,
+    i: usize,
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.path, self.i)
+    }
+}
+
+fn resolve_value(at: &At, d: &Datum) -> Result<Value, Error> {
     let check = |field: &str, v: f64| -> Result<f64, Error> {
         if !v.is_finite() || v.abs() > MAX_ABS_VALUE {
             return Err(Error::at(

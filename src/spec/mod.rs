@@ -306,7 +306,15 @@ pub struct Series {
     /// Name shown in the legend.
     pub name: LocalText,
     /// The points of the series.
+    #[serde(default)]
     pub data: Vec<Datum>,
+    /// Line and area charts, for long series: the x values as one list
+    /// (instead of `data`), with `y` of the same length.
+    #[serde(default)]
+    pub x: Option<Vec<f64>>,
+    /// The values matching `x`, one for one.
+    #[serde(default)]
+    pub y: Option<Vec<f64>>,
     /// Colour as "#rrggbb"; defaults to the palette.
     #[serde(default)]
     pub color: Option<String>,
