@@ -137,6 +137,48 @@ pub fn datum(chart: &Chart, series: usize, index: usize) -> Vec<String> {
     lines
 }
 
+/// Every figure as CSV (RFC 4180: fields quoted when they hold a comma, a
+/// quote or a line break), with plain numbers (low and high for ranges) so
+/// that a spreadsheet can read them, and the qualifier spelt out.
+pub fn csv(chart: &Chart) -> String {
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut out = String::from("series,x,label,value,low,high,qualifier,year,note,source\r\n");
+    for s in &chart.series {
+        for p in &s.points {
+            let q = match p.value.qualifier {
+                crate::spec::Qualifier::Exact => "exact",
+                crate::spec::Qualifier::About => "about",
+                crate::spec::Qualifier::MoreThan => "more-than",
+                crate::spec::Qualifier::LessThan => "less-than",
+                crate::spec::Qualifier::Range => "range",
+                crate::spec::Qualifier::Projection => "projection",
+            };
+            let range = p.value.qualifier == crate::spec::Qualifier::Range;
+            let fields = [
+                quote(&s.name),
+                if chart.kind.has_x_axis() { format!("{}", p.x) } else { String::new() },
+                quote(&p.label),
+                if range { String::new() } else { format!("{}", p.value.high) },
+                if range { format!("{}", p.value.low) } else { String::new() },
+                if range { format!("{}", p.value.high) } else { String::new() },
+                q.to_owned(),
+                p.year.map(|y| y.to_string()).unwrap_or_default(),
+                quote(p.note.as_deref().unwrap_or("")),
+                quote(p.source.as_deref().or(chart.source.as_deref()).unwrap_or("")),
+            ];
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
 /// The data as a table.
 pub fn table(chart: &Chart) -> Table {
     let h = crate::i18n::words(chart.lang).headers;
@@ -242,6 +284,19 @@ mod tests {
         );
         assert!(datum(&c, 0, 5).is_empty());
         assert!(datum(&c, 3, 0).is_empty());
+    }
+
+    #[test]
+    fn csv_has_plain_numbers_and_quotes_where_needed() {
+        let c = chart(r#"{"type": "bar", "source": "UN-Habitat, 2026", "data": [
+            {"label": "Children, in slums", "low": 3.5e8, "high": 5e8},
+            {"label": "Homeless", "value": 3e8, "qualifier": "more-than", "year": 2025, "note": "say \"more than\""}]}"#);
+        assert_eq!(
+            csv(&c),
+            "series,x,label,value,low,high,qualifier,year,note,source\r\n\
+             ,,\"Children, in slums\",,350000000,500000000,range,,,\"UN-Habitat, 2026\"\r\n\
+             ,,Homeless,300000000,,,more-than,2025,\"say \"\"more than\"\"\",\"UN-Habitat, 2026\"\r\n"
+        );
     }
 
     #[test]

@@ -37,12 +37,18 @@ pub fn render_svg_with(spec_json: &str, width: Option<f64>, measure: &dyn TextMe
     let chart = crate::prepare(spec_json)?;
     let width = width.or(chart.0.width).unwrap_or(DEFAULT_WIDTH);
     let (scene, warnings) = crate::lay_out(&chart, width, 1.0, measure)?;
+    let svg = scene_to_svg(&scene)?;
+    Ok(Rendered { svg, size: (scene.width, scene.height), warnings })
+}
+
+/// Draws a laid-out scene as an SVG document.
+pub fn scene_to_svg(scene: &crate::layout::Scene) -> Result<String, Error> {
     let mut svg = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut svg, (scene.width, scene.height));
-        crate::draw::draw(&scene, &mut backend, SVG_TEXT_SCALE)
+        crate::draw::draw(scene, &mut backend, SVG_TEXT_SCALE)
             .and_then(|_| backend.present())
             .map_err(|e| Error::at("", format!("could not draw the SVG: {e}")))?;
     }
-    Ok(Rendered { svg, size: (scene.width, scene.height), warnings })
+    Ok(svg)
 }

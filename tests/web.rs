@@ -256,3 +256,21 @@ fn hostile_host_css_and_a_polluted_prototype_change_nothing() {
     assert_eq!(width, 400, "host CSS resized the canvas");
     assert!(red(pixel(&chart.canvas(), chart.canvas().width() * 11 / 20, chart.canvas().height() * 6 / 10)));
 }
+
+#[wasm_bindgen_test]
+fn exports_png_at_twice_the_size_svg_and_csv() {
+    let host = container(300);
+    let chart = render_ok(&host, r#"{"type": "bar", "title": "Gap", "data": [{"label": "Now", "value": 51e6, "qualifier": "more-than"}]}"#);
+    let png = chart.to_png(None).unwrap();
+    assert!(png.starts_with("data:image/png;base64,"));
+    // The PNG's IHDR width: 300 CSS px at scale 2 = 600 px.
+    let b64 = &png["data:image/png;base64,".len()..];
+    let bytes = js_sys::Uint8Array::new(&js_sys::eval(&format!("Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0))")).unwrap()).to_vec();
+    assert_eq!(&bytes[1..4], b"PNG");
+    let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    assert_eq!(width, 600);
+    let svg = chart.to_svg().unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains(">\nGap\n<") && svg.contains("more than 51 million"), "{svg}");
+    let csv = chart.to_csv().unwrap();
+    assert_eq!(csv.lines().nth(1).unwrap(), ",,Now,51000000,,,more-than,,,");
+}
