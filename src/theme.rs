@@ -164,6 +164,43 @@ mod tests {
         }
     }
 
+    /// sRGB (0–255) → linear → simulated colour-vision deficiency (Machado
+    /// et al. 2009, severity 1) → CIE L*a*b*.
+    fn lab_under(c: Rgba, m: &[[f64; 3]; 3]) -> [f64; 3] {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        let rgb = [lin(c.r), lin(c.g), lin(c.b)];
+        let sim: Vec<f64> = (0..3).map(|i| (m[i][0] * rgb[0] + m[i][1] * rgb[1] + m[i][2] * rgb[2]).clamp(0.0, 1.0)).collect();
+        let x = (0.4124 * sim[0] + 0.3576 * sim[1] + 0.1805 * sim[2]) / 0.95047;
+        let y = 0.2126 * sim[0] + 0.7152 * sim[1] + 0.0722 * sim[2];
+        let z = (0.0193 * sim[0] + 0.1192 * sim[1] + 0.9505 * sim[2]) / 1.08883;
+        let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+    }
+
+    #[test]
+    fn palettes_stay_apart_under_colour_vision_deficiencies() {
+        const NORMAL: [[f64; 3]; 3] = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+        const PROTAN: [[f64; 3]; 3] = [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]];
+        const DEUTAN: [[f64; 3]; 3] = [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]];
+        const TRITAN: [[f64; 3]; 3] = [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]];
+        for theme in [Theme::default(), Theme::dark()] {
+            // The first four colours carry most charts: they must stay apart.
+            let colours = &theme.palette[..4];
+            for (name, m) in [("normal", NORMAL), ("protan", PROTAN), ("deutan", DEUTAN), ("tritan", TRITAN)] {
+                for i in 0..colours.len() {
+                    for j in i + 1..colours.len() {
+                        let (a, b) = (lab_under(colours[i], &m), lab_under(colours[j], &m));
+                        let de = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
+                        assert!(de >= 10.0, "{name}: colours {i} and {j} are only ΔE {de:.1} apart");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn hex_colours() {
         assert_eq!(Rgba::parse_hex("#0072b2"), Some(Rgba::rgb(0, 0x72, 0xb2)));
