@@ -25,13 +25,18 @@ impl Error {
     }
 }
 
+/// "path: message", or the message alone for the whole spec.
+fn with_path(f: &mut fmt::Formatter<'_>, path: &str, message: &str) -> fmt::Result {
+    if path.is_empty() {
+        f.write_str(message)
+    } else {
+        write!(f, "{path}: {message}")
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        with_path(f, &self.path, &self.message)
     }
 }
 
@@ -55,10 +60,6 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        with_path(f, &self.path, &self.message)
     }
 }

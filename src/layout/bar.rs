@@ -298,14 +298,7 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
                 (cx - bar_w / 2.0, ya, bar_w, yz - ya)
             };
             let base = if stacked(chart) { stack } else { 0.0 };
-            let fill = color(chart, si, ci, &c.label);
-            bar(b, *v, base, fill, &place, true);
-            if let Some(pi) = chart.series[si].points.iter().position(|p| p.label == c.label) {
-                b.mark(si, pi, place(base, base + v.high));
-            }
-            if stacked(chart) && chart.value_labels {
-                segment_label(b, chart, *v, fill, place(base, base + v.high));
-            }
+            figure(b, chart, (si, ci, &c.label), *v, base, &place, true);
             stack += v.high;
             if let (Some(labels), false) = (&labels, stacked(chart)) {
                 if let Some(Some(text)) = labels[ci].get(si) {
@@ -492,14 +485,7 @@ fn horizontal(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
                 (xa, top, xz - xa, h.thickness)
             };
             let base = if stacked(chart) { stack } else { 0.0 };
-            let fill = color(chart, si, ci, &c.label);
-            bar(b, *v, base, fill, &place, false);
-            if let Some(pi) = chart.series[si].points.iter().position(|p| p.label == c.label) {
-                b.mark(si, pi, place(base, base + v.high));
-            }
-            if stacked(chart) && chart.value_labels {
-                segment_label(b, chart, *v, fill, place(base, base + v.high));
-            }
+            figure(b, chart, (si, ci, &c.label), *v, base, &place, false);
             stack += v.high;
             if let (Some(values), false) = (&h.values, stacked(chart)) {
                 if let Some(Some(text)) = values[ci].get(si) {
@@ -523,6 +509,27 @@ fn horizontal(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
         }
     }
     annotate::foregrounds(b, chart, &axes);
+}
+
+/// One bar of category `ci` for series `si`: the bar, its mark for tooltips
+/// and focus, and (stacked) its own value inside it.
+fn figure(
+    b: &mut Builder,
+    chart: &Chart,
+    (si, ci, label): (usize, usize, &str),
+    v: Value,
+    base: f64,
+    place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64),
+    vertical: bool,
+) {
+    let fill = color(chart, si, ci, label);
+    bar(b, v, base, fill, place, vertical);
+    if let Some(pi) = chart.series[si].points.iter().position(|p| p.label == label) {
+        b.mark(si, pi, place(base, base + v.high));
+    }
+    if stacked(chart) && chart.value_labels {
+        segment_label(b, chart, v, fill, place(base, base + v.high));
+    }
 }
 
 /// A stacked segment's own value, inside it when it fits, in black or white
