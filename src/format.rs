@@ -456,6 +456,6 @@ mod tests {
     fn non_finite_never_panics() {
         assert_eq!(en().number(f64::NAN, Room::Long), "–");
         assert_eq!(en().number(f64::INFINITY, Room::Short), "–");
-        assert_eq!(en().number(1e300, Room::Short).is_empty(), false);
+        assert!(!en().number(1e300, Room::Short).is_empty());
     }
 }

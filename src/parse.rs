@@ -151,10 +151,10 @@ fn unknown(what: &str, name: &str, expected: &[String]) -> String {
 
 /// The valid name nearest to `name`, if it is near enough to be a typo.
 pub fn suggest<'a>(name: &str, valid: &'a [String]) -> Option<&'a str> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     valid
         .iter()
-        .map(|v| (v, strsim::jaro_winkler(&lower, &v.to_lowercase())))
+        .map(|v| (v, strsim::jaro_winkler(&lower, &v.to_ascii_lowercase())))
         .filter(|(_, score)| *score >= 0.8)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(v, _)| v.as_str())

@@ -318,6 +318,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds one line of text and returns its item.
+    #[allow(clippy::too_many_arguments)]
     pub fn text(&mut self, x: f64, y: f64, text: &str, size: f64, bold: bool, color: Rgba, anchor: Anchor) -> TextItem {
         let text = text::sanitize(text);
         let width = self.m.width(&text, size, bold);

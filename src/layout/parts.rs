@@ -232,6 +232,7 @@ fn arc(cx: f64, cy: f64, r: f64, a0: f64, a1: f64) -> Vec<(f64, f64)> {
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn slice(b: &mut Builder, cx: f64, cy: f64, r: f64, inner: f64, a0: f64, a1: f64, color: Rgba) {
     if a1 - a0 <= 1e-6 {
         return;

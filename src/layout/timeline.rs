@@ -101,7 +101,7 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
     let plot = Rect { x: 0.0, y: 0.0, w: plot_w, h: 0.0 };
     let h = match lanes(chart, plot, m) {
         Some((_, placed)) => horizontal_height(&placed),
-        None => rows(chart, plot_w, m).iter().map(|l| row_h(l)).sum::<f64>() + 4.0,
+        None => rows(chart, plot_w, m).iter().map(row_h).sum::<f64>() + 4.0,
     };
     (h, h)
 }

@@ -266,7 +266,6 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
         ChartType::Timeline => Kind::Timeline { now: spec.now },
     };
     let mut series = Vec::new();
-    let integer_x;
     match (&spec.data, &spec.series, &ds) {
         (Some(data), _, _) => {
             series.push(resolve_series(kind, lang, "data", "", data, theme.palette[0])?);
@@ -313,7 +312,7 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
             return Err(Error::at("data", format!("this required field is missing: {what}")));
         }
     }
-    integer_x = series.iter().all(|s| s.points.iter().all(|p| p.x.fract() == 0.0));
+    let integer_x = series.iter().all(|s| s.points.iter().all(|p| p.x.fract() == 0.0));
     options::check_series(kind, &series, spec)?;
     let total = options::check_total(kind, &series, spec)?;
     let highlight = options::highlight(spec, &series)?;

@@ -141,10 +141,8 @@ pub fn check_series(kind: Kind, series: &[Series], spec: &ChartSpec) -> Result<(
                 }
             }
         }
-        Kind::Stat => {
-            if series[0].points.len() > 2 {
-                return Err(Error::at(base, "a stat shows one figure, and at most one more to compare it with"));
-            }
+        Kind::Stat if series[0].points.len() > 2 => {
+            return Err(Error::at(base, "a stat shows one figure, and at most one more to compare it with"));
         }
         _ => {}
     }

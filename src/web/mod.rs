@@ -404,7 +404,7 @@ impl State {
         crate::draw::draw(&scene, &mut backend, 1.0).map_err(|e| Error::at("", format!("drawing failed: {e}")))?;
         self.width = measured;
         if let Err(e) = self.write_table(&crate::describe::table(chart)) {
-            web_sys::console::warn_1(&e.into());
+            web_sys::console::warn_1(&e);
         }
         self.marks = scene.marks.clone();
         self.scene = Some(scene);
