@@ -15,6 +15,20 @@
 //!       TextMeasure)                   device px)        rounds to px)  └─ web/: plotters-canvas (wasm)
 //! ```
 //!
+//! ## Modules
+//! - `spec` (serde types, `LocalText` in six languages) · `parse` (JSON text →
+//!   spec, messages with paths) · `model` (resolve: datasets, qualifiers,
+//!   per-type options, annotations, limits)
+//! - `layout` (one file per chart kind: `bar`, `line` (also area), `gap`,
+//!   `parts` (donut, pie, waffle), `stat`, `timeline`; `chrome` for title,
+//!   legend and footer; `annotate`; `text` for measurement and line breaking)
+//!   → `Scene` {items, marks}
+//! - `draw` (Scene → DrawingBackend) · `svg` (SVG text) · `web` (wasm32 only:
+//!   `render`, `Chart`, resize, interaction in `web::interact`, exports)
+//! - leaves: `scale` (nice ticks), `format` (numbers per language), `i18n` (the
+//!   words the charts write), `describe` (summary, data table, CSV, tooltip
+//!   lines), `theme` (light and dark, palettes), `error`.
+//!
 //! ## Invariants
 //! - `spec` has no logic beyond serde defaults; every struct denies unknown
 //!   fields (pinned by tests in `tests/spec_errors.rs`).
@@ -35,7 +49,13 @@
 //! - No global mutable state: every render is a pure function of its spec and
 //!   frame, so charts on one page cannot affect each other.
 //! - No `unwrap`/`expect`/`panic!` outside tests: a panic in wasm kills the
-//!   module every chart on the page shares.
+//!   module every chart on the page shares. `f64::clamp` panics on an empty
+//!   range: layout uses `layout::fit` instead.
+//! - Only `i18n` and `format` spell out a language; every other module asks
+//!   them. Text from a spec reaches the page only as canvas text, SVG text
+//!   (escaped by plotters) or DOM `textContent`, never as HTML.
+//! - Every text item a layout emits lies inside the chart and overlaps no
+//!   other (tests: examples at four widths, the corpus, property tests).
 //!
 //! ## Why serde_json in the wasm
 //! The loader hands the spec to Rust as text (`JSON.stringify` of an object,
