@@ -52,7 +52,7 @@ SETUP := $(if $(SKIP_SETUP),@true,bash .ci/setup)
 
 BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 
-.PHONY: help setup build wasm pkg data size serve test test-native test-wasm test-browser screenshot clean
+.PHONY: help setup build wasm pkg loader data size serve test test-native test-wasm test-browser screenshot clean
 
 help:
 	@sed -n '2,12s/^# \{0,1\}//p' Makefile
@@ -65,6 +65,7 @@ setup:
 build:
 	$(SETUP)
 	$(MAKE) SKIP_SETUP=1 pkg
+	$(MAKE) SKIP_SETUP=1 loader
 	$(MAKE) SKIP_SETUP=1 data
 	$(MAKE) SKIP_SETUP=1 size
 
@@ -77,13 +78,19 @@ pkg: wasm
 	wasm-bindgen --target web --out-dir $(PKG) --out-name $(CRATE) $(RELEASE_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) -o $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE)_bg.wasm
 
+# The script-tag loader www/housing-charts.js (www/loader/, bundled by esbuild)
+# and the glue factory it loads, pkg/housing_charts_factory.js.
+loader:
+	node .ci/build-loader.mjs
+
 data:
 	rm -rf www/data
 	cp -R data www/data
 	node .ci/examples-index.mjs data/examples www/data/examples.json
 
+# What a page with the script tag loads: the loader, the glue, the wasm.
 size:
-	@bash .ci/size $(PKG)/$(CRATE)_bg.wasm $(PKG)/$(CRATE).js
+	@bash .ci/size www/housing-charts.js $(PKG)/$(CRATE)_factory.js $(PKG)/$(CRATE)_bg.wasm
 
 # --- serve ---------------------------------------------------------------------
 
@@ -127,4 +134,16 @@ screenshot: build
 
 clean:
 	cargo clean
-	rm -rf $(PKG) www/data
+	rm -rf $(PKG) www/data www/housing-charts.js www/editor.bundle.js target/npm
+
+# --- bench -------------------------------------------------------------------------
+
+# The benchmark (tests/bench, issue 6): housing-charts vs a Canvas2D baseline,
+# Chart.js, uPlot, ECharts and Vega-Lite in headless Chromium -> target/bench/
+# (results.md, results.json, chart-spec.json, chart.png, screenshots/). The peer
+# libraries are tests/bench's own devDependencies (npm ci there when missing or
+# stale). BENCH_ARGS goes to tests/bench/run.mjs, e.g. BENCH_ARGS="--rounds 3".
+.PHONY: bench
+bench: build
+	@cd tests/bench && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; else echo "bench: tests/bench/node_modules: up to date"; fi
+	cd tests/bench && node run.mjs $(BENCH_ARGS)

@@ -329,7 +329,12 @@ impl State {
     }
 
     fn fail(&mut self, e: Error) {
-        web_sys::console::error_1(&format!("housing-charts: {e}").into());
+        // A re-layout (resize) of a spec that already failed fails the same
+        // way: log each error once, not once per resize.
+        let repeated = self.error.as_ref().is_some_and(|before| before.to_string() == e.to_string());
+        if !repeated {
+            web_sys::console::error_1(&format!("housing-charts: {e}").into());
+        }
         if let Err(shown) = self.show_message(&e) {
             web_sys::console::error_1(&shown.into());
         }

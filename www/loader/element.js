@@ -1,0 +1,554 @@
+// <housing-chart>: the custom element that web editors write.
+//
+//   <housing-chart lang="zh" theme="dark" height="360">
+//     <script type="application/json">{ "type": "bar", "dataset": "people" }</script>
+//   </housing-chart>
+//   <housing-chart src="charts/africa.json"></housing-chart>
+//   <housing-chart dataset="africa-housing-gap" type="line"></housing-chart>
+//
+// The spec comes from (first found): the `spec` property, a child
+// <script type="application/json">, the `src` attribute (fetched), or the
+// `dataset` attribute (a built-in dataset; `type` picks the chart kind, bar by
+// default; `timeout`: seconds to wait for src, 15 by default). The attributes type, lang (→ the spec's locale), theme and height
+// override the spec. The element re-renders when they or the inline spec
+// change, draws only once it is near the viewport (unless loading="eager"),
+// and frees everything (chart, observers, pending fetch) when it leaves the
+// page. It draws in a shadow root, so the host page's CSS cannot reach the
+// chart; CSS custom properties still inherit into it (see the README's
+// theming section).
+//
+// Events (bubbling, composed): `chartrender` ({ warnings }) after a chart is
+// drawn, `charterror` ({ message, path }) when a message is shown instead.
+// Nothing from a spec or a response is ever inserted as HTML.
+
+import { WasmRefusedError, isTrap } from "./engine.js";
+
+/** The largest spec read from a URL (the engine's own limit). */
+export const MAX_SPEC_BYTES = 48 * 1024 * 1024;
+/** How long a spec URL may take to answer. */
+export const FETCH_TIMEOUT_MS = 15000;
+
+const STYLE = `
+:host { display: block; position: relative; min-width: 0; }
+:host([hidden]) { display: none; }
+.chart { width: 100%; min-height: 1px; }
+.message {
+  margin: 0; padding: 0.75em 1em; border-left: 4px solid #b3261e; background: #fdf3f2; color: #410e0b;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif;
+  overflow-wrap: anywhere; white-space: pre-wrap;
+}
+iframe { display: block; width: 100%; border: 0; }
+`;
+
+let sheet = null;
+function styleFor(root) {
+  try {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // No constructable stylesheets (old browsers): a <style> element.
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    root.append(style);
+  }
+}
+
+/** A failure of the loader itself (not of the spec), shown in place of the chart. */
+class LoadError extends Error {
+  constructor(message, path = "") {
+    super(message);
+    this.path = path;
+  }
+}
+
+function describe(err) {
+  return err && err.message ? err.message : String(err);
+}
+
+function megabytes(bytes) {
+  return `${Math.round((bytes / 1048576) * 10) / 10} MB`; // MB of 2^20 bytes, as the engine counts
+}
+
+/** Fetches a spec's text: a clear LoadError on any failure; null when aborted by the element. */
+async function fetchSpec(url, owner, timeoutMs = FETCH_TIMEOUT_MS) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  owner.abortFetch = () => controller.abort();
+  const where = `the spec at ${url}`;
+  try {
+    let response;
+    try {
+      response = await fetch(url, { signal: controller.signal, credentials: "same-origin" });
+    } catch (err) {
+      if (timedOut) throw new LoadError(`${where} did not answer within ${timeoutMs / 1000} s`, "src");
+      if (controller.signal.aborted) return null;
+      throw new LoadError(
+        `${where} could not be fetched: a network error, or its server does not let this page read it (CORS). ${describe(err)}`,
+        "src",
+      );
+    }
+    if (!response.ok) {
+      throw new LoadError(`${where} could not be loaded: HTTP ${response.status} ${response.statusText}`.trim(), "src");
+    }
+    const declared = Number(response.headers.get("content-length"));
+    if (declared > MAX_SPEC_BYTES) {
+      throw new LoadError(`${where} is ${megabytes(declared)}; a spec may be at most ${megabytes(MAX_SPEC_BYTES)}`, "src");
+    }
+    // Read in chunks, so that a response without a length cannot grow past the limit.
+    const chunks = [];
+    let size = 0;
+    if (response.body && response.body.getReader) {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > MAX_SPEC_BYTES) {
+          reader.cancel().catch(() => {});
+          throw new LoadError(`${where} is larger than ${megabytes(MAX_SPEC_BYTES)}, the most a spec may be`, "src");
+        }
+        chunks.push(value);
+      }
+    } else {
+      chunks.push(new Uint8Array(await response.arrayBuffer()));
+    }
+    const bytes = new Uint8Array(size || chunks.reduce((n, c) => n + c.byteLength, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    const text = new TextDecoder().decode(bytes);
+    if (/^\s*</.test(text)) {
+      throw new LoadError(`${where} is an HTML page, not a JSON spec: is the address right?`, "src");
+    }
+    return text;
+  } catch (err) {
+    if (err instanceof LoadError) throw err;
+    if (timedOut) throw new LoadError(`${where} did not answer within ${timeoutMs / 1000} s`, "src");
+    if (controller.signal.aborted) return null;
+    throw new LoadError(`${where} could not be read: ${describe(err)}`, "src");
+  } finally {
+    clearTimeout(timer);
+    owner.abortFetch = null;
+  }
+}
+
+/** Attribute → spec field, for the attributes that override the spec. */
+const OVERRIDES = { type: "type", lang: "locale", theme: "theme", height: "height" };
+
+/** Applies the overriding attributes to a spec's text; the text as is when nothing applies or it is not an object. */
+function withOverrides(text, element) {
+  const set = Object.keys(OVERRIDES).filter((a) => element.hasAttribute(a));
+  if (set.length === 0) return text;
+  let spec;
+  try {
+    spec = JSON.parse(text);
+  } catch {
+    return text; // the engine reports the syntax error, with its line and column
+  }
+  if (!spec || typeof spec !== "object" || Array.isArray(spec)) return text;
+  for (const attr of set) {
+    const value = element.getAttribute(attr);
+    const number = Number(value);
+    spec[OVERRIDES[attr]] = attr === "height" && value.trim() !== "" && Number.isFinite(number) ? number : value;
+  }
+  return JSON.stringify(spec, null, 2);
+}
+
+/** One IntersectionObserver for every element: charts draw when they come near the viewport. */
+let viewport = null;
+function watchViewport(element) {
+  if (typeof IntersectionObserver !== "function") return false;
+  if (!viewport) {
+    viewport = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) {
+            viewport.unobserve(entry.target);
+            entry.target.nearViewport();
+          }
+        }
+      },
+      { rootMargin: "300px 0px" },
+    );
+  }
+  viewport.observe(element);
+  return true;
+}
+
+/**
+ * Defines <housing-chart> (or `name`) for `engine` (engine.js). `frameUrl`:
+ * the page (frame.html on the loader's origin) that draws a chart in an
+ * iframe when this page refuses WebAssembly; without it such pages get a
+ * message saying how to allow it. Returns the element class.
+ */
+export function defineElement({ engine, frameUrl = null, name = "housing-chart" }) {
+  const existing = customElements.get(name);
+  if (existing) return existing;
+
+  // A trap inside one of the engine's own callbacks (resize, pointer) arrives here.
+  window.addEventListener("error", (event) => {
+    if (isTrap(event.error)) engine.trapped(event.error);
+  });
+
+  class HousingChartElement extends HTMLElement {
+    static get observedAttributes() {
+      return ["src", "dataset", "type", "lang", "theme", "height", "loading"];
+    }
+
+    #container;
+    #chart = null;
+    #generation = 0;
+    #spec;
+    #visible = false;
+    #pending = false;
+    #seq = 0;
+    #fetched = null; // { url, text }
+    #children = null;
+    #unsubscribe = null;
+    #crashedSpec = null;
+    #frame = null;
+    #frameText = null;
+    #onMessage = null;
+    #state = { error: null, path: null };
+
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: "open" });
+      styleFor(root);
+      this.#container = this.#newContainer();
+      root.append(this.#container);
+    }
+
+    #newContainer() {
+      const div = document.createElement("div");
+      div.className = "chart";
+      div.setAttribute("part", "chart");
+      return div;
+    }
+
+    connectedCallback() {
+      this.#children = new MutationObserver(() => this.#schedule());
+      this.#children.observe(this, { childList: true, subtree: true, characterData: true });
+      this.#unsubscribe = engine.onRestart(() => this.#restarted());
+      if (this.getAttribute("loading") === "eager" || !watchViewport(this)) this.#visible = true;
+      this.#schedule();
+    }
+
+    disconnectedCallback() {
+      this.#seq += 1; // a render in flight finds itself stale
+      this.#children?.disconnect();
+      this.#children = null;
+      viewport?.unobserve(this);
+      this.#visible = false;
+      this.#unsubscribe?.();
+      this.#unsubscribe = null;
+      this.abortFetch?.();
+      this.#dropChart();
+      this.#dropFrame();
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (before === after) return;
+      if (name === "src") this.#fetched = null;
+      if (name === "loading" && after === "eager") this.#visible = true;
+      this.#schedule();
+    }
+
+    /** Called by the shared IntersectionObserver. */
+    nearViewport() {
+      this.#visible = true;
+      this.#schedule();
+    }
+
+    /** The spec as an object (overrides the inline and src specs); undefined to go back to them. */
+    get spec() {
+      return this.#spec;
+    }
+    set spec(value) {
+      this.#spec = value;
+      this.#schedule();
+    }
+
+    /** The chart handle (update, toPng, toSvg, toCsv …), once drawn. */
+    get chart() {
+      return this.#chart;
+    }
+    /** The message shown instead of the chart, if any, and the JSON path (or attribute) it names. */
+    get error() {
+      return this.#chart ? this.#chart.error ?? null : this.#state.error;
+    }
+    get errorPath() {
+      return this.#chart ? this.#chart.errorPath ?? null : this.#state.path;
+    }
+
+    /** Draws again (e.g. after the spec's URL changed on the server). */
+    refresh() {
+      this.#fetched = null;
+      this.#schedule();
+    }
+
+    #schedule() {
+      if (this.#pending) return;
+      this.#pending = true;
+      queueMicrotask(() => {
+        this.#pending = false;
+        if (this.isConnected && this.#visible) this.#render();
+      });
+    }
+
+    async #specText() {
+      if (this.#spec !== undefined) {
+        return typeof this.#spec === "string" ? this.#spec : JSON.stringify(this.#spec);
+      }
+      const script = this.querySelector(':scope > script[type="application/json"]');
+      if (script) return script.textContent;
+      const src = this.getAttribute("src");
+      if (src) {
+        const url = new URL(src, document.baseURI).href;
+        if (this.#fetched && this.#fetched.url === url) return this.#fetched.text;
+        const seconds = Number(this.getAttribute("timeout"));
+        const text = await fetchSpec(url, this, seconds > 0 ? seconds * 1000 : FETCH_TIMEOUT_MS);
+        if (text !== null) this.#fetched = { url, text };
+        return text;
+      }
+      const dataset = this.getAttribute("dataset");
+      if (dataset !== null) return JSON.stringify({ type: this.getAttribute("type") || "bar", dataset });
+      throw new LoadError(
+        'no spec: put the chart\'s JSON in a <script type="application/json"> inside <housing-chart>, or set its src or dataset attribute',
+      );
+    }
+
+    async #render() {
+      const seq = ++this.#seq;
+      let text;
+      try {
+        text = await this.#specText();
+      } catch (err) {
+        if (seq === this.#seq) this.#fail(err);
+        return;
+      }
+      if (seq !== this.#seq || !this.isConnected || text === null) return;
+      text = withOverrides(text, this);
+      // The engine reads the page's language from the nearest lang attribute,
+      // which it cannot see across the shadow root: copy it in.
+      const lang = this.closest("[lang]")?.getAttribute("lang");
+      if (lang) this.#container.setAttribute("lang", lang);
+      else this.#container.removeAttribute("lang");
+
+      if (this.#frame || (this.#frameText === null && this.#wasmRefused)) return this.#renderInFrame(text);
+      let glue;
+      try {
+        glue = await engine.load();
+      } catch (err) {
+        if (seq !== this.#seq) return;
+        if (err instanceof WasmRefusedError) {
+          this.#wasmRefused = err;
+          return this.#renderInFrame(text);
+        }
+        this.#fail(new LoadError(`housing-charts could not start: ${describe(err)}`));
+        return;
+      }
+      if (seq !== this.#seq || !this.isConnected) return;
+      if (this.#crashedSpec !== null && this.#crashedSpec === text) return; // it would only crash again
+      this.#crashedSpec = null;
+      try {
+        engine.run(() => {
+          if (this.#chart && this.#generation === engine.generation) {
+            this.#chart.update(text);
+          } else {
+            this.#dropChart();
+            this.#container.replaceChildren();
+            this.#chart = glue.render(this.#container, text);
+            this.#generation = engine.generation;
+          }
+        });
+      } catch (err) {
+        this.#chart = null;
+        if (isTrap(err)) {
+          this.#crashedSpec = text;
+          this.#fail(new LoadError("housing-charts could not draw this chart: an internal error (details in the console). Please report it with the chart's spec."));
+        } else {
+          this.#fail(new LoadError(`housing-charts: ${describe(err)}`));
+        }
+        return;
+      }
+      this.#announce();
+    }
+
+    #wasmRefused = null;
+
+    /** After a successful call: the chart's own message (shown by the engine) or its warnings. */
+    #announce() {
+      const chart = this.#chart;
+      if (!chart) return;
+      const message = chart.error;
+      if (message) {
+        this.#emit("charterror", { message, path: chart.errorPath ?? "" });
+      } else {
+        this.#emit("chartrender", { warnings: chart.warnings });
+      }
+    }
+
+    #emit(type, detail) {
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    }
+
+    /** Shows a loader-level message (as text) in place of the chart, and logs it. */
+    #fail(err) {
+      this.#dropChart();
+      this.#dropFrame();
+      const message = describe(err);
+      const path = err.path ?? "";
+      this.#state = { error: message, path };
+      const p = document.createElement("p");
+      p.className = "message";
+      p.setAttribute("role", "alert");
+      p.textContent = message;
+      this.#container.replaceChildren(p);
+      console.error(`housing-charts: ${message}`);
+      this.#emit("charterror", { message, path });
+    }
+
+    #dropChart() {
+      const chart = this.#chart;
+      this.#chart = null;
+      this.#state = { error: null, path: null };
+      if (!chart) return;
+      if (this.#generation === engine.generation && engine.glue) {
+        try {
+          engine.run(() => {
+            chart.destroy();
+            chart.free();
+          });
+        } catch {
+          // a trap here restarts the engine; nothing more to free
+        }
+      }
+    }
+
+    /** The engine was replaced: draw again with the new one (on a fresh container). */
+    #restarted() {
+      if (!this.isConnected) return;
+      const old = this.#container;
+      this.#container = this.#newContainer();
+      old.replaceWith(this.#container);
+      this.#chart = null;
+      if (this.#crashedSpec !== null) {
+        // Keep the message of the chart that crashed the engine.
+        this.#container.replaceChildren(...old.childNodes);
+        return;
+      }
+      this.#schedule();
+    }
+
+    // --- when the page refuses WebAssembly: an iframe from the loader's origin ---
+
+    #renderInFrame(text) {
+      if (!frameUrl) {
+        this.#fail(
+          new LoadError(
+            `${describe(this.#wasmRefused)}. Allow it with 'wasm-unsafe-eval' in the page's script-src, or load housing-charts with its script tag, which can draw in a frame instead.`,
+          ),
+        );
+        return;
+      }
+      this.#frameText = text;
+      if (this.#frame) {
+        this.#postToFrame();
+        return;
+      }
+      this.#dropChart();
+      const frame = document.createElement("iframe");
+      frame.src = frameUrl;
+      frame.title = "Chart";
+      frame.setAttribute("scrolling", "no");
+      const origin = new URL(frameUrl, document.baseURI).origin;
+      this.#onMessage = (event) => {
+        if (event.source !== frame.contentWindow || event.origin !== origin) return;
+        const data = event.data || {};
+        if (data.type === "housing-charts:ready") this.#postToFrame();
+        else if (data.type === "housing-charts:size" && Number.isFinite(data.height)) {
+          frame.style.height = `${Math.max(1, Math.ceil(data.height))}px`;
+        } else if (data.type === "housing-charts:result") {
+          if (typeof data.label === "string" && data.label) frame.title = data.label.slice(0, 300);
+          if (data.error) {
+            this.#state = { error: String(data.error), path: String(data.path ?? "") };
+            this.#emit("charterror", { message: this.#state.error, path: this.#state.path });
+          } else {
+            this.#state = { error: null, path: null };
+            this.#emit("chartrender", { warnings: Array.isArray(data.warnings) ? data.warnings.map(String) : [] });
+          }
+        }
+      };
+      window.addEventListener("message", this.#onMessage);
+      this.#frame = frame;
+      this.#container.replaceChildren(frame);
+    }
+
+    #postToFrame() {
+      const frame = this.#frame;
+      if (!frame || !frame.contentWindow || this.#frameText === null) return;
+      const origin = new URL(frameUrl, document.baseURI).origin;
+      const lang = this.closest("[lang]")?.getAttribute("lang") ?? "";
+      frame.contentWindow.postMessage({ type: "housing-charts:spec", spec: this.#frameText, lang }, origin);
+    }
+
+    #dropFrame() {
+      if (this.#onMessage) window.removeEventListener("message", this.#onMessage);
+      this.#onMessage = null;
+      this.#frame?.remove();
+      this.#frame = null;
+    }
+  }
+
+  customElements.define(name, HousingChartElement);
+  return HousingChartElement;
+}
+
+/**
+ * The inside of frame.html (a page on the loader's own origin that draws one
+ * chart for a parent page that refuses WebAssembly). Specs come only from the
+ * parent window; the frame reports its height, the chart's accessible name and
+ * any error back to it.
+ */
+export function runFrame() {
+  const parent = window.parent;
+  if (!parent || parent === window) return;
+  // Results go only to the origin that sent the spec ("ready" carries nothing).
+  let parentOrigin = null;
+  let chart = null;
+  const post = (message) => {
+    if (message.type === "housing-charts:ready") parent.postMessage(message, "*");
+    else if (parentOrigin) parent.postMessage(message, parentOrigin);
+  };
+  const size = () => post({ type: "housing-charts:size", height: document.documentElement.scrollHeight });
+  const label = () => chart?.shadowRoot?.querySelector("canvas")?.getAttribute("aria-label") ?? "";
+  window.addEventListener("message", (event) => {
+    if (event.source !== parent) return;
+    const data = event.data || {};
+    if (data.type !== "housing-charts:spec" || typeof data.spec !== "string") return;
+    parentOrigin = event.origin;
+    if (typeof data.lang === "string" && data.lang) document.documentElement.lang = data.lang;
+    if (!chart) {
+      chart = document.createElement("housing-chart");
+      chart.setAttribute("loading", "eager");
+      chart.addEventListener("chartrender", (e) => post({ type: "housing-charts:result", warnings: e.detail.warnings, label: label() }));
+      chart.addEventListener("charterror", (e) => post({ type: "housing-charts:result", error: e.detail.message, path: e.detail.path }));
+      chart.spec = data.spec;
+      document.body.append(chart);
+      new ResizeObserver(size).observe(document.body);
+    } else {
+      chart.spec = data.spec;
+    }
+  });
+  post({ type: "housing-charts:ready" });
+}

@@ -1,0 +1,139 @@
+// The chart engine behind every <housing-chart> on a page: one WebAssembly
+// module, downloaded and compiled once, instantiated once and shared by every
+// chart. If the instance traps (a WebAssembly.RuntimeError: a bug, since no
+// input can reach a panic), it is thrown away and a fresh instance is made
+// from the same compiled module; the charts draw themselves again with it.
+//
+// Each instance needs its own copy of wasm-bindgen's glue (the glue keeps the
+// instance, its memory views and its finalizers in module variables), so the
+// glue is built as a factory, `createGlue()` (.ci/build-loader.mjs makes
+// pkg/housing_charts_factory.js from wasm-bindgen's output).
+//
+// When the page's Content-Security-Policy refuses WebAssembly (no
+// 'wasm-unsafe-eval'), `load()` rejects with a `WasmRefusedError`, which the
+// element answers by drawing the chart in an iframe from the loader's own
+// origin (see element.js).
+
+/** WebAssembly is refused on this page (CSP without 'wasm-unsafe-eval', or no WebAssembly at all). */
+export class WasmRefusedError extends Error {
+  constructor(reason) {
+    super(`WebAssembly is not allowed on this page (${reason})`);
+    this.name = "WasmRefusedError";
+  }
+}
+
+/** The smallest valid module: compiling it tells whether this page may compile WebAssembly. */
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/** Whether this page may compile WebAssembly; the reason when it may not. */
+export function wasmRefusal() {
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.Module !== "function") {
+    return "this browser has no WebAssembly";
+  }
+  try {
+    new WebAssembly.Module(EMPTY_MODULE);
+    return null;
+  } catch (err) {
+    return `the page's Content-Security-Policy refuses it: ${err && err.message ? err.message : err}`;
+  }
+}
+
+/** Whether `err` is a trap of a WebAssembly instance (its state can no longer be trusted). */
+export function isTrap(err) {
+  return typeof WebAssembly === "object" && err instanceof WebAssembly.RuntimeError;
+}
+
+/**
+ * One engine per page (or per package import).
+ *   createGlue: () => glue (from pkg/housing_charts_factory.js), or a function returning a promise of it
+ *   wasmUrl: URL of housing_charts_bg.wasm
+ */
+export class Engine {
+  constructor({ createGlue, wasmUrl }) {
+    this.createGlue = createGlue;
+    this.wasmUrl = wasmUrl;
+    /** Bumped for every fresh instance; charts made by an older one are redrawn. */
+    this.generation = 0;
+    this.glue = null;
+    this.module = null;
+    this.loading = null;
+    this.listeners = new Set();
+    this.restarts = 0;
+  }
+
+  /** The glue of a live instance (loading or restarting it when needed). */
+  load() {
+    if (this.glue) return Promise.resolve(this.glue);
+    if (!this.loading) {
+      this.loading = this.instantiate().then(
+        (glue) => {
+          this.glue = glue;
+          this.loading = null;
+          return glue;
+        },
+        (err) => {
+          this.loading = null;
+          throw err;
+        },
+      );
+    }
+    return this.loading;
+  }
+
+  async compile() {
+    if (this.module) return this.module;
+    const refused = wasmRefusal();
+    if (refused) throw new WasmRefusedError(refused);
+    const response = await fetch(this.wasmUrl);
+    if (!response.ok) {
+      throw new Error(`could not load ${this.wasmUrl}: HTTP ${response.status} ${response.statusText}`.trim());
+    }
+    // compileStreaming needs the application/wasm type; some servers send another.
+    const type = response.headers.get("content-type") || "";
+    this.module =
+      typeof WebAssembly.compileStreaming === "function" && type.startsWith("application/wasm")
+        ? await WebAssembly.compileStreaming(response)
+        : await WebAssembly.compile(await response.arrayBuffer());
+    return this.module;
+  }
+
+  async instantiate() {
+    const module = await this.compile();
+    const glue = await this.createGlue();
+    await glue.default({ module_or_path: module });
+    this.generation += 1;
+    return glue;
+  }
+
+  /**
+   * Runs `fn(glue)`; a trap marks the instance dead (the caller gets the
+   * error) and starts a fresh one for the other charts.
+   */
+  run(fn) {
+    if (!this.glue) throw new Error("housing-charts: the engine is not loaded");
+    try {
+      return fn(this.glue);
+    } catch (err) {
+      if (isTrap(err)) this.trapped(err);
+      throw err;
+    }
+  }
+
+  /** The instance trapped (in a call, or in one of its own callbacks): replace it. */
+  trapped(err) {
+    if (!this.glue) return;
+    this.glue = null;
+    this.restarts += 1;
+    console.error("housing-charts: the chart engine stopped (a bug; please report it with the chart's spec); starting a fresh one.", err);
+    this.load().then(
+      () => this.listeners.forEach((listener) => listener(this.generation)),
+      (e) => console.error("housing-charts: could not restart the chart engine", e),
+    );
+  }
+
+  /** `listener(generation)` after every restart. Returns a function that removes it. */
+  onRestart(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

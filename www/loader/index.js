@@ -1,0 +1,75 @@
+// The npm package's entry (housing-charts): the same engine and element as
+// the script-tag loader, for bundlers and native ES modules.
+//
+//   import { render, defineElement } from "housing-charts";
+//   const chart = await render(document.querySelector("#chart"), spec);
+//   chart.update(otherSpec); chart.destroy();
+//   defineElement();   // then <housing-chart> works in your markup
+//
+// Importing it has no side effects: the wasm is fetched on the first call.
+
+import { createGlue } from "./housing_charts_factory.js";
+import { Engine } from "./engine.js";
+import { defineElement as define } from "./element.js";
+
+export { WasmRefusedError } from "./engine.js";
+
+const engine = new Engine({
+  createGlue,
+  // A literal `new URL(…, import.meta.url)`: bundlers (Vite, webpack, Parcel,
+  // esbuild with a file loader) copy the wasm and rewrite this address.
+  wasmUrl: new URL("./housing_charts_bg.wasm", import.meta.url).href,
+});
+
+/**
+ * Loads and starts the engine (the first chart does it anyway).
+ * @returns {Promise<void>}
+ */
+export async function init() {
+  await engine.load();
+}
+
+/**
+ * Draws `spec` into `target` (a `<canvas>`, or any element, which gets a canvas).
+ * A bad spec does not reject: its message, naming the JSON path, is shown in
+ * place of the chart and is in `chart.error` / `chart.errorPath`.
+ * @param {Element} target
+ * @param {import("./spec").ChartSpec | string} spec a spec object or its JSON text
+ * @returns {Promise<import("./housing_charts").Chart>}
+ */
+export async function render(target, spec) {
+  await engine.load();
+  return engine.run((glue) => glue.render(target, spec));
+}
+
+/**
+ * Checks a spec without drawing it.
+ * @param {import("./spec").ChartSpec | string} spec
+ * @returns {Promise<undefined | { message: string, path: string, line?: number, column?: number }>}
+ */
+export async function validate(spec) {
+  await engine.load();
+  return engine.run((glue) => glue.validate(spec));
+}
+
+/**
+ * The chart of `spec` as an SVG document.
+ * @param {import("./spec").ChartSpec | string} spec
+ * @param {number} [width] CSS pixels (default: the spec's width, else 640)
+ * @returns {Promise<string>}
+ */
+export async function renderSvg(spec, width) {
+  await engine.load();
+  return engine.run((glue) => glue.renderSvg(spec, width));
+}
+
+/**
+ * Defines the `<housing-chart>` custom element (once; later calls return the
+ * same class). `frameUrl`: an address of the package's frame.html on your
+ * own origin, used when a page's Content-Security-Policy refuses WebAssembly.
+ * @param {{ name?: string, frameUrl?: string | null }} [options]
+ * @returns {CustomElementConstructor}
+ */
+export function defineElement(options = {}) {
+  return define({ engine, frameUrl: options.frameUrl ?? null, name: options.name ?? "housing-chart" });
+}
