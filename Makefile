@@ -7,6 +7,7 @@
 #   make setup       only install what is missing (.ci/setup; idempotent)
 #   make build       release wasm -> www/pkg/ (wasm-bindgen + wasm-opt), data -> www/data/
 #   make size        shipped size of www/pkg (raw and gzip -9)
+#   make package     the npm package (npm pack) -> target/npm/housing-charts-X.Y.Z.tgz
 #   make screenshot  full-page PNG of the gallery -> target/screenshots/gallery.png
 #   make clean       remove generated files (target/, www/pkg/, www/data/)
 
@@ -52,7 +53,7 @@ SETUP := $(if $(SKIP_SETUP),@true,bash .ci/setup)
 
 BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 
-.PHONY: help setup build wasm pkg loader data size serve test test-native test-wasm test-browser screenshot clean
+.PHONY: help setup build wasm pkg loader data size package serve test test-native test-wasm test-browser screenshot clean
 
 help:
 	@sed -n '2,12s/^# \{0,1\}//p' Makefile
@@ -91,6 +92,10 @@ data:
 # What a page with the script tag loads: the loader, the glue, the wasm.
 size:
 	@bash .ci/size www/housing-charts.js $(PKG)/$(CRATE)_factory.js $(PKG)/$(CRATE)_bg.wasm
+
+# The npm package -> target/npm/housing-charts/ and target/npm/housing-charts-X.Y.Z.tgz
+package: build
+	node .ci/npm-package.mjs
 
 # --- serve ---------------------------------------------------------------------
 
@@ -143,7 +148,29 @@ clean:
 # (results.md, results.json, chart-spec.json, chart.png, screenshots/). The peer
 # libraries are tests/bench's own devDependencies (npm ci there when missing or
 # stale). BENCH_ARGS goes to tests/bench/run.mjs, e.g. BENCH_ARGS="--rounds 3".
-.PHONY: bench
-bench: build
-	@cd tests/bench && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; else echo "bench: tests/bench/node_modules: up to date"; fi
+# A default run (5 rounds) takes about 10 minutes on 2 cores; a complete one also
+# refreshes the committed copies in tests/bench/results/ (results.md, chart.png).
+.PHONY: bench bench-deps size-report
+bench: build bench-deps
 	cd tests/bench && node run.mjs $(BENCH_ARGS)
+
+bench-deps:
+	@cd tests/bench && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; else echo "bench: tests/bench/node_modules: up to date"; fi
+
+# Where the wasm bytes go -> target/bench/size-report.md: twiggy (installed at
+# TWIGGY_VERSION when missing) over the shipped build's twin with names kept
+# (wasm-bindgen + the same wasm-opt flags, -g instead of --strip-debug) and over
+# rustc's unstripped $(RELEASE_WASM); bytes summed by crate and module.
+TWIGGY_VERSION := 0.8.0
+SIZE_DIR := target/bench/size
+size-report:
+	$(SETUP)
+	$(MAKE) SKIP_SETUP=1 pkg
+	@if [ "$$(twiggy --version 2>/dev/null | awk '{print $$2}')" = "$(TWIGGY_VERSION)" ]; then echo "size-report: twiggy $(TWIGGY_VERSION): present"; \
+	else echo "size-report: installing twiggy $(TWIGGY_VERSION)"; cargo install --locked --version $(TWIGGY_VERSION) twiggy; fi
+	$(MAKE) SKIP_SETUP=1 bench-deps
+	rm -rf $(SIZE_DIR)
+	wasm-bindgen --target web --out-dir $(SIZE_DIR) --out-name $(CRATE) $(RELEASE_WASM)
+	$(WASM_OPT) $(filter-out --strip-debug,$(WASM_OPT_FLAGS)) -g -o $(SIZE_DIR)/$(CRATE)_bg.wasm $(SIZE_DIR)/$(CRATE)_bg.wasm
+	node tests/bench/size-report.mjs --named $(SIZE_DIR)/$(CRATE)_bg.wasm --unstripped $(RELEASE_WASM) \
+		--shipped $(PKG)/$(CRATE)_bg.wasm --glue $(PKG)/$(CRATE).js --out target/bench/size-report.md

@@ -8,17 +8,21 @@
 //
 // Importing it has no side effects: the wasm is fetched on the first call.
 
-import { createGlue } from "./housing_charts_factory.js";
+import { createGlue } from "../pkg/housing_charts_factory.js";
 import { Engine } from "./engine.js";
 import { defineElement as define } from "./element.js";
 
 export { WasmRefusedError } from "./engine.js";
 
+/** @typedef {import("../spec").ChartSpec} ChartSpec A chart spec (generated from the crate's Rust types). */
+/** @typedef {import("../pkg/housing_charts").Chart} Chart A drawn chart: update, destroy, error, toPng, toSvg, toCsv … */
+/** @typedef {{ message: string, path: string, line?: number, column?: number }} SpecError What is wrong with a spec, and where. */
+
 const engine = new Engine({
   createGlue,
   // A literal `new URL(…, import.meta.url)`: bundlers (Vite, webpack, Parcel,
   // esbuild with a file loader) copy the wasm and rewrite this address.
-  wasmUrl: new URL("./housing_charts_bg.wasm", import.meta.url).href,
+  wasmUrl: new URL("../pkg/housing_charts_bg.wasm", import.meta.url).href,
 });
 
 /**
@@ -34,8 +38,8 @@ export async function init() {
  * A bad spec does not reject: its message, naming the JSON path, is shown in
  * place of the chart and is in `chart.error` / `chart.errorPath`.
  * @param {Element} target
- * @param {import("./spec").ChartSpec | string} spec a spec object or its JSON text
- * @returns {Promise<import("./housing_charts").Chart>}
+ * @param {ChartSpec | string} spec a spec object or its JSON text
+ * @returns {Promise<Chart>}
  */
 export async function render(target, spec) {
   await engine.load();
@@ -44,8 +48,8 @@ export async function render(target, spec) {
 
 /**
  * Checks a spec without drawing it.
- * @param {import("./spec").ChartSpec | string} spec
- * @returns {Promise<undefined | { message: string, path: string, line?: number, column?: number }>}
+ * @param {ChartSpec | string} spec
+ * @returns {Promise<undefined | SpecError>}
  */
 export async function validate(spec) {
   await engine.load();
@@ -54,7 +58,7 @@ export async function validate(spec) {
 
 /**
  * The chart of `spec` as an SVG document.
- * @param {import("./spec").ChartSpec | string} spec
+ * @param {ChartSpec | string} spec
  * @param {number} [width] CSS pixels (default: the spec's width, else 640)
  * @returns {Promise<string>}
  */
