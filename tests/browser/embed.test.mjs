@@ -6,7 +6,13 @@
 // trapped engine instance replaced by a fresh one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { serve, browser, watch } from "./harness.mjs";
+
+/** The README's copy-paste snippet (the first html block of "Web editors: one script tag"). */
+const README = readFileSync(resolve(import.meta.dirname, "../../README.md"), "utf8");
+const SNIPPET = /### Web editors: one script tag[\s\S]*?```html\n([\s\S]*?)```/.exec(README)[1];
 
 let server, other, chromium;
 
@@ -37,6 +43,20 @@ function routes(req, res) {
   if (url.pathname === "/test/page.json") {
     res.writeHead(200, { "content-type": "text/html" });
     res.end("<!doctype html><title>Not found</title><p>Sorry");
+    return true;
+  }
+  if (url.pathname === "/test/readme.html") {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README snippet</title></head><body>
+${SNIPPET.replace("https://your.site/charts/housing-charts.js", "/housing-charts.js")}</body></html>`);
+    return true;
+  }
+  if (url.pathname === "/test/no-frames.html") {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; frame-src 'none'">
+<title>no wasm, no frames</title><script src="/housing-charts.js" defer></script></head>
+<body><housing-chart id="a" dataset="people" loading="eager"></housing-chart></body></html>`);
     return true;
   }
   if (url.pathname === "/test/broken.json") {
@@ -140,7 +160,7 @@ test("a page that refuses WebAssembly gets its charts drawn in frames from the l
   const { page, problems } = await open("embed/no-wasm.html");
   await page.waitForFunction(() => {
     const frames = [...document.querySelectorAll("housing-chart")].slice(0, 3).map((e) => e.shadowRoot.querySelector("iframe"));
-    return frames.every((f) => f && parseFloat(f.style.height) > 100);
+    return frames.every((f) => f && parseFloat(f.style.height) > 100 && f.title !== "Chart");
   }, null, { timeout: 20000 });
   const state = await charts(page);
   assert.match(state.inline.frame, /2\.8 billion/, "the frame is titled with the chart's summary");
@@ -157,6 +177,28 @@ test("a page that refuses WebAssembly gets its charts drawn in frames from the l
   }
   // The only console errors are the page's own CSP refusing WebAssembly.
   assert.ok(problems.every((p) => /WebAssembly|wasm|Content Security Policy/i.test(p)), problems.join("\n"));
+  await page.close();
+});
+
+test("the README's copy-paste snippet works on a plain HTML page", async () => {
+  assert.match(SNIPPET, /<script src="https:\/\/your\.site\/charts\/housing-charts\.js" defer><\/script>/);
+  const { page, problems } = await open("test/readme.html");
+  await page.evaluate(() => (document.querySelector("housing-chart").id = "snippet"));
+  await settle(page, "snippet");
+  const state = await charts(page);
+  assert.ok(state.snippet.inked > 2000);
+  assert.match(state.snippet.label, /2\.8 billion/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a page that refuses both WebAssembly and frames gets a message saying what to allow", async () => {
+  const { page } = await open("test/no-frames.html");
+  await settle(page, "a", { error: true });
+  const state = await charts(page);
+  assert.match(state.a.error, /WebAssembly is not allowed on this page/);
+  assert.match(state.a.error, /frame-src/);
+  assert.match(state.a.message, /wasm-unsafe-eval/);
   await page.close();
 });
 

@@ -475,7 +475,10 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       this.#onMessage = (event) => {
         if (event.source !== frame.contentWindow || event.origin !== origin) return;
         const data = event.data || {};
-        if (data.type === "housing-charts:ready") this.#postToFrame();
+        if (data.type === "housing-charts:ready") {
+          clearTimeout(this.#frameTimer);
+          this.#postToFrame();
+        }
         else if (data.type === "housing-charts:size" && Number.isFinite(data.height)) {
           frame.style.height = `${Math.max(1, Math.ceil(data.height))}px`;
         } else if (data.type === "housing-charts:result") {
@@ -490,9 +493,28 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         }
       };
       window.addEventListener("message", this.#onMessage);
+      // The page's policy may forbid frames too (frame-src): say so rather than leave a blank.
+      const refused = (why) => {
+        if (this.#frame !== frame) return;
+        this.#fail(
+          new LoadError(
+            `${describe(this.#wasmRefused)}, and the chart could not be drawn in a frame from ${origin} either (${why}). Allow 'wasm-unsafe-eval' in the page's script-src, or frames from ${origin} in its frame-src.`,
+          ),
+        );
+      };
+      this.#onViolation = (event) => {
+        if (/^(frame|child|default)-src/.test(event.effectiveDirective || event.violatedDirective || "") && String(event.blockedURI).startsWith(origin)) {
+          refused(`the page's Content-Security-Policy ${event.effectiveDirective || event.violatedDirective} refuses it`);
+        }
+      };
+      document.addEventListener("securitypolicyviolation", this.#onViolation);
+      this.#frameTimer = setTimeout(() => refused("it did not answer within 15 s"), FETCH_TIMEOUT_MS);
       this.#frame = frame;
       this.#container.replaceChildren(frame);
     }
+
+    #onViolation = null;
+    #frameTimer = 0;
 
     #postToFrame() {
       const frame = this.#frame;
@@ -504,7 +526,10 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
 
     #dropFrame() {
       if (this.#onMessage) window.removeEventListener("message", this.#onMessage);
+      if (this.#onViolation) document.removeEventListener("securitypolicyviolation", this.#onViolation);
+      clearTimeout(this.#frameTimer);
       this.#onMessage = null;
+      this.#onViolation = null;
       this.#frame?.remove();
       this.#frame = null;
     }
