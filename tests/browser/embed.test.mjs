@@ -389,3 +389,48 @@ test("a trapped engine instance is replaced: the chart that crashed says so, the
   assert.ok(problems.some((p) => /chart engine stopped/.test(p)), "the crash is reported in the console");
   await page.close();
 });
+
+test("300 elements added, drawn and removed leave JS heap and wasm memory at their baseline", async () => {
+  const page = await chromium.newPage({ viewport: { width: 800, height: 900 } });
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    window.instances = [];
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async function (...args) {
+      const result = await instantiate.apply(this, args);
+      window.instances.push(result.instance ?? result);
+      return result;
+    };
+  });
+  await page.goto(new URL("embed/plain.html", server.url).href);
+  await page.evaluate(() => document.body.replaceChildren());
+  const cycles = (n) =>
+    page.evaluate(async (n) => {
+      for (let i = 0; i < n; i++) {
+        const el = document.createElement("housing-chart");
+        el.setAttribute("loading", "eager");
+        el.setAttribute("dataset", i % 2 ? "people" : "africa-housing-gap");
+        const drawn = new Promise((done) => el.addEventListener("chartrender", done, { once: true }));
+        document.body.append(el);
+        await drawn;
+        el.remove();
+      }
+    }, n);
+  const usage = async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    await cdp.detach();
+    const wasm = await page.evaluate(() => window.instances[0].exports.memory.buffer.byteLength);
+    return { heap: usedSize, wasm };
+  };
+  await cycles(30); // one-time allocations (fonts, caches, the engine) into the baseline
+  const base = await usage();
+  await cycles(300);
+  const end = await usage();
+  assert.ok(end.heap - base.heap < 2_000_000, `JS heap grew by ${end.heap - base.heap} bytes`);
+  assert.ok(end.wasm - base.wasm <= 1 << 20, `wasm memory grew from ${base.wasm} to ${end.wasm} bytes`);
+  assert.equal(await page.evaluate(() => window.instances.length), 1, "one instance for all 330 charts");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
