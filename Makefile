@@ -53,7 +53,7 @@ SETUP := $(if $(SKIP_SETUP),@true,bash .ci/setup)
 
 BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 
-.PHONY: help setup build wasm pkg loader data size package serve test test-native test-wasm test-browser screenshot clean
+.PHONY: help setup build wasm pkg loader editor data size package serve test test-native test-wasm test-browser screenshot clean
 
 help:
 	@sed -n '2,12s/^# \{0,1\}//p' Makefile
@@ -68,6 +68,7 @@ build:
 	$(MAKE) SKIP_SETUP=1 pkg
 	$(MAKE) SKIP_SETUP=1 loader
 	$(MAKE) SKIP_SETUP=1 data
+	$(MAKE) SKIP_SETUP=1 editor
 	$(MAKE) SKIP_SETUP=1 size
 
 wasm:
@@ -83,6 +84,11 @@ pkg: wasm
 # and the glue factory it loads, pkg/housing_charts_factory.js.
 loader:
 	node .ci/build-loader.mjs
+
+# The editor page's bundle www/editor.bundle.js (CodeMirror, the schema
+# validator compiled ahead by ajv) and www/data/datasets.json; after `data`.
+editor:
+	node .ci/build-editor.mjs
 
 data:
 	rm -rf www/data
