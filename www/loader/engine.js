@@ -98,8 +98,8 @@ export class Engine {
   }
 
   async instantiate() {
-    const module = await this.compile();
-    const glue = await this.createGlue();
+    // The wasm download and compile and the glue's download run side by side.
+    const [module, glue] = await Promise.all([this.compile(), this.createGlue()]);
     await glue.default({ module_or_path: module });
     this.generation += 1;
     return glue;
