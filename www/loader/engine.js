@@ -98,6 +98,8 @@ export class Engine {
   }
 
   async instantiate() {
+    const refused = wasmRefusal();
+    if (refused) throw new WasmRefusedError(refused);
     // The wasm download and compile and the glue's download run side by side.
     const [module, glue] = await Promise.all([this.compile(), this.createGlue()]);
     await glue.default({ module_or_path: module });
