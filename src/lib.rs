@@ -27,11 +27,15 @@
 //!   `render`, `Chart`, resize, interaction in `web::interact`, exports)
 //! - leaves: `scale` (nice ticks), `format` (numbers per language), `i18n` (the
 //!   words the charts write), `describe` (summary, data table, CSV, tooltip
-//!   lines), `theme` (light and dark, palettes), `error`.
+//!   lines), `theme` (light and dark, palettes; the checks of theme values;
+//!   `PageStyle`, the page's `--housing-chart-*` CSS custom properties),
+//!   `error`.
 //!
 //! ## Invariants
-//! - `spec` has no logic beyond serde defaults; every struct denies unknown
-//!   fields (pinned by tests in `tests/spec_errors.rs`).
+//! - `spec` has no logic beyond serde defaults and the two hand-written
+//!   "string or object" deserializers (`LocalText`, `ThemeSpec`, one shared
+//!   visitor, paths kept); every struct denies unknown fields (pinned by
+//!   tests in `tests/spec_errors.rs`).
 //! - `parse` is the only place that turns serde errors into messages; every
 //!   `Error` names a JSON path (`data[2].value`) and, for text, line and column.
 //! - Nothing before `layout` knows about pixels; nothing before `draw` imports
@@ -54,6 +58,19 @@
 //! - Only `i18n` and `format` spell out a language; every other module asks
 //!   them. Text from a spec reaches the page only as canvas text, SVG text
 //!   (escaped by plotters) or DOM `textContent`, never as HTML.
+//! - A theme is layered: built-in (the spec's name or `base`, else the page's
+//!   `prefers-color-scheme`) < the page's CSS custom properties
+//!   (`Defaults::page`) < the spec's `theme` object < the spec's `colors`. A
+//!   bad value in the spec is an `Error` with its path (`theme.palette[2]`);
+//!   a bad CSS property is left out with one console warning (the journalist
+//!   did not write it); text below 4.5:1 on its background is a `Warning`.
+//! - The chart's font families (`Scene::font_family`) reach every text: drawn
+//!   (canvas `font`, SVG `font-family`, escaped by plotters) and measured
+//!   (`layout` measures through `TextMeasure::width_in`). `theme::check_font`
+//!   keeps `;{}<>\` and control characters out of them.
+//! - `Item::Rect` with `radius` 0 draws exactly as before (`draw_rect`); a
+//!   rounded one is a polygon in `draw` and `<rect rx>` in SVG, its radius
+//!   never more than half its width or height.
 //! - Every text item a layout emits lies inside the chart and overlaps no
 //!   other (tests: examples at four widths, the corpus, property tests).
 //!
@@ -98,21 +115,31 @@ pub fn prepare(spec_json: &str) -> Result<(Chart, Vec<Warning>), Error> {
 }
 
 /// What the page around a chart suggests when the spec does not say: the
-/// page's language (`lang`) and colour scheme (`prefers-color-scheme`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// page's language (`lang`), colour scheme (`prefers-color-scheme`) and theme
+/// values (the CSS custom properties `--housing-chart-*`, read and checked by
+/// `web` through `theme::PageStyle`).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Defaults {
     /// Language when the spec has no `locale`.
     pub lang: Option<spec::Lang>,
-    /// Theme when the spec has no `theme`.
+    /// Built-in theme when the spec names none (no `theme`, or a `theme`
+    /// object without `base`).
     pub theme: Option<spec::ThemeName>,
+    /// Theme values of the page: they replace the built-in theme's, and the
+    /// spec's `theme` object replaces them.
+    pub page: theme::Overrides,
 }
 
 /// `prepare`, with defaults from the page for what the spec leaves out.
 pub fn prepare_with(spec_json: &str, defaults: &Defaults) -> Result<(Chart, Vec<Warning>), Error> {
     let mut spec: spec::ChartSpec = parse::from_json(spec_json)?;
     spec.locale = spec.locale.or(defaults.lang);
-    spec.theme = spec.theme.or(defaults.theme);
-    model::resolve(&spec)
+    match &mut spec.theme {
+        None => spec.theme = defaults.theme.map(spec::ThemeSpec::Named),
+        Some(spec::ThemeSpec::Custom(own)) => own.base = own.base.or(defaults.theme),
+        Some(spec::ThemeSpec::Named(_)) => {}
+    }
+    model::resolve_with(&spec, &defaults.page)
 }
 
 /// Lays out a resolved chart at `width` CSS pixels and `dpr`.

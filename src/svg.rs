@@ -41,14 +41,36 @@ pub fn render_svg_with(spec_json: &str, width: Option<f64>, measure: &dyn TextMe
     Ok(Rendered { svg, size: (scene.width, scene.height), warnings })
 }
 
-/// Draws a laid-out scene as an SVG document.
+/// Draws a laid-out scene as an SVG document. Text carries the scene's
+/// font families (escaped by plotters like every attribute); rounded
+/// rectangles are `<rect rx="…">`.
 pub fn scene_to_svg(scene: &crate::layout::Scene) -> Result<String, Error> {
     let mut svg = String::new();
+    let mut radii = Vec::new();
     {
         let mut backend = SVGBackend::with_string(&mut svg, (scene.width, scene.height));
-        crate::draw::draw(scene, &mut backend, SVG_TEXT_SCALE)
+        crate::draw::draw_rects_square(scene, &mut backend, SVG_TEXT_SCALE, &mut radii)
             .and_then(|_| backend.present())
             .map_err(|e| Error::at("", format!("could not draw the SVG: {e}")))?;
     }
-    Ok(svg)
+    if radii.iter().all(|r| *r <= 0.0) {
+        return Ok(svg);
+    }
+    // plotters writes each `<rect …/>` on a line of its own, in drawing order,
+    // one per entry of `radii` (text is escaped: no other line starts with `<rect`).
+    let mut out = String::with_capacity(svg.len() + 16 * radii.len());
+    let mut radii = radii.into_iter();
+    for line in svg.split_inclusive('\n') {
+        match (line.starts_with("<rect "), line.strip_suffix("/>\n")) {
+            (true, Some(open)) => match radii.next() {
+                Some(r) if r > 0.0 => {
+                    out.push_str(open);
+                    out.push_str(&format!(" rx=\"{r}\"/>\n"));
+                }
+                _ => out.push_str(line),
+            },
+            _ => out.push_str(line),
+        }
+    }
+    Ok(out)
 }

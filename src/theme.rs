@@ -1,4 +1,9 @@
-//! Colours, font sizes and spacing. A leaf module: any layer may use it.
+//! Colours, fonts and corner radius: the built-in light and dark themes,
+//! the checks every theme value passes (from a spec's `theme` object or from
+//! the page's CSS custom properties), and the reading of those properties.
+//! A leaf module: any layer may use it.
+
+use crate::error::Warning;
 
 /// A colour with alpha, as drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,6 +42,23 @@ impl Rgba {
         0.2126 * lin(self.r) + 0.7152 * lin(self.g) + 0.0722 * lin(self.b)
     }
 
+    /// WCAG 2 contrast ratio with `other`, 1 to 21.
+    pub fn contrast(self, other: Rgba) -> f64 {
+        let (x, y) = (self.luminance(), other.luminance());
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// This colour moved a fraction `t` (0–1) of the way towards `other`.
+    pub fn mix(self, other: Rgba, t: f64) -> Rgba {
+        let c = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round().clamp(0.0, 255.0) as u8;
+        Rgba { r: c(self.r, other.r), g: c(self.g, other.g), b: c(self.b, other.b), a: self.a }
+    }
+
+    /// "#rrggbb" (for messages).
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+
     /// Parses "#rrggbb" or "#rgb".
     pub fn parse_hex(s: &str) -> Option<Self> {
         let hex = s.strip_prefix('#')?;
@@ -60,6 +82,15 @@ impl Rgba {
 pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, \
      Noto Sans, Noto Sans CJK SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei, \
      Noto Sans Arabic, Noto Naskh Arabic, Geeza Pro, Tahoma, DejaVu Sans, sans-serif";
+
+/// Largest corner radius, CSS pixels.
+pub const MAX_RADIUS: f64 = 24.0;
+/// Most colours in a theme's palette.
+pub const MAX_PALETTE: usize = 24;
+/// Longest font list, in characters.
+pub const MAX_FONT_CHARS: usize = 200;
+/// Least contrast of text with its background (WCAG 2 AA).
+pub const MIN_TEXT_CONTRAST: f64 = 4.5;
 
 /// The visual constants of a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +116,10 @@ pub struct Theme {
     pub custom_palette: bool,
     /// Marks that are not highlighted.
     pub muted_mark: Rgba,
+    /// Font families of every text (a CSS `font-family` list).
+    pub font_family: String,
+    /// Corner radius of bars and waffle squares, CSS pixels (0: square).
+    pub radius: f64,
 }
 
 impl Default for Theme {
@@ -106,6 +141,8 @@ impl Default for Theme {
             ],
             custom_palette: false,
             muted_mark: Rgba::rgb(0xc4, 0xc4, 0xc4),
+            font_family: FONT_FAMILY.to_owned(),
+            radius: 0.0,
         }
     }
 }
@@ -139,8 +176,229 @@ impl Theme {
             ],
             custom_palette: false,
             muted_mark: Rgba::rgb(0x55, 0x58, 0x5e),
+            ..Theme::default()
         }
     }
+
+    /// Replaces the values `o` gives. A text colour sets the title's too; the
+    /// muted text (source, ticks) stays unless it falls below 4.5:1 on the
+    /// background, when it becomes the text colour moved towards the
+    /// background as far as 4.5:1 allows.
+    pub fn apply(&mut self, o: &Overrides) {
+        if let Some(f) = &o.font {
+            f.clone_into(&mut self.font_family);
+        }
+        if let Some(c) = o.background {
+            self.background = c;
+        }
+        if let Some(c) = o.text {
+            self.text = c;
+            self.title = c;
+        }
+        if let Some(p) = &o.palette {
+            p.clone_into(&mut self.palette);
+        }
+        if let Some(r) = o.radius {
+            self.radius = r;
+        }
+        if self.muted.contrast(self.background) < MIN_TEXT_CONTRAST {
+            self.muted = self.readable_muted();
+        }
+    }
+
+    /// The text colour mixed as far towards the background as keeps 4.5:1
+    /// (the text colour itself when even that is below).
+    fn readable_muted(&self) -> Rgba {
+        let (mut ok, mut too_far) = (0.0, 1.0);
+        for _ in 0..12 {
+            let t = (ok + too_far) / 2.0;
+            if self.text.mix(self.background, t).contrast(self.background) >= MIN_TEXT_CONTRAST {
+                ok = t;
+            } else {
+                too_far = t;
+            }
+        }
+        self.text.mix(self.background, ok)
+    }
+}
+
+/// Theme values that replace a built-in theme's, already checked: from the
+/// page's CSS custom properties (`PageStyle`) or a spec's `theme` object.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides {
+    /// Font families (passed `check_font`).
+    pub font: Option<String>,
+    /// Background.
+    pub background: Option<Rgba>,
+    /// Title and text.
+    pub text: Option<Rgba>,
+    /// Series colours (1 to `MAX_PALETTE`).
+    pub palette: Option<Vec<Rgba>>,
+    /// Corner radius (passed `check_radius`).
+    pub radius: Option<f64>,
+}
+
+/// Checks a font list (a CSS `font-family` value): at most 200 characters,
+/// none of `;{}<>\` or control characters, and every family a quoted name or
+/// plain words, so that a canvas `font` accepts it (a canvas ignores a font
+/// it cannot parse and keeps drawing in the last one) and SVG can carry it.
+pub fn check_font(font: &str) -> Result<(), String> {
+    let n = font.chars().count();
+    if n > MAX_FONT_CHARS {
+        return Err(format!("a font list of {n} characters is too long; the limit is {MAX_FONT_CHARS}"));
+    }
+    let bad = |why: &str| Err(format!("{why}; expected font families such as \"Georgia, 'Times New Roman', serif\""));
+    if font.trim().is_empty() {
+        return bad("the font list is empty");
+    }
+    if let Some(c) = font.chars().find(|c| matches!(c, ';' | '{' | '}' | '<' | '>' | '\\') || c.is_control()) {
+        return bad(&format!("{c:?} is not allowed in a font list"));
+    }
+    // Families separated by commas: each a quoted name or plain words.
+    let b = font.as_bytes();
+    let mut i = 0;
+    loop {
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        match b.get(i) {
+            None | Some(b',') => return bad("a font name is empty (two commas in a row, or one at an end)"),
+            Some(&q) if q == b'"' || q == b'\'' => match b[i + 1..].iter().position(|&c| c == q) {
+                Some(n) => i += n + 2,
+                None => return bad("a quote is not closed"),
+            },
+            Some(_) => {
+                let start = i;
+                while b.get(i).is_some_and(|&c| c != b',') {
+                    i += 1;
+                }
+                let name = font[start..i].trim_end();
+                // Words of letters, digits, `-` and `_` (any non-ASCII
+                // character counts as a letter), none starting with a digit.
+                let plain = name.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b' ') || !c.is_ascii())
+                    && !name.split(' ').any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+                if !plain {
+                    return bad(&format!("`{name}` needs quotes to be a font name, as in \"'{name}', serif\""));
+                }
+                if ["inherit", "initial", "unset", "default", "revert", "revert-layer"].iter().any(|k| name.eq_ignore_ascii_case(k)) {
+                    return bad(&format!("`{name}` cannot name a font here"));
+                }
+            }
+        }
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        match b.get(i) {
+            None => return Ok(()),
+            Some(b',') => i += 1,
+            Some(_) => return bad("separate font names with commas"),
+        }
+    }
+}
+
+/// Checks a corner radius in CSS pixels: a number from 0 to 24.
+pub fn check_radius(r: f64) -> Result<f64, String> {
+    if (0.0..=MAX_RADIUS).contains(&r) {
+        Ok(r)
+    } else {
+        Err(format!("expected a radius from 0 to {MAX_RADIUS} pixels, found {r}"))
+    }
+}
+
+/// The raw values of the page's CSS custom properties, as the browser
+/// computed them on the chart's element (`None` when a property is unset).
+/// Only `web` reads them from the DOM; everything else about them is here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageStyle {
+    /// `--housing-chart-font`: a font-family list.
+    pub font: Option<String>,
+    /// `--housing-chart-background`: a CSS colour.
+    pub background: Option<String>,
+    /// `--housing-chart-text`: a CSS colour.
+    pub text: Option<String>,
+    /// `--housing-chart-palette`: CSS colours separated by commas or spaces.
+    pub palette: Option<String>,
+    /// `--housing-chart-radius`: a length in px ("4px") or a number.
+    pub radius: Option<String>,
+}
+
+impl PageStyle {
+    /// The names of the properties, in the order of the fields.
+    pub const PROPERTIES: [&'static str; 5] = [
+        "--housing-chart-font",
+        "--housing-chart-background",
+        "--housing-chart-text",
+        "--housing-chart-palette",
+        "--housing-chart-radius",
+    ];
+
+    /// Checks every value. `color` turns one CSS colour into the form a
+    /// canvas reads it back in ("#rrggbb" when opaque, "rgba(…)" when not),
+    /// or None when the browser does not know it. A value that fails is left
+    /// out, with one warning whose path is the property's name.
+    pub fn overrides(&self, color: &dyn Fn(&str) -> Option<String>) -> (Overrides, Vec<Warning>) {
+        let rgb = |v: &str| match color(v) {
+            None => Err(format!("`{v}` is not a colour")),
+            Some(c) => Rgba::parse_hex(&c).ok_or_else(|| format!("`{v}` is translucent; give an opaque colour")),
+        };
+        let mut o = Overrides::default();
+        let mut warnings = Vec::new();
+        let values = [&self.font, &self.background, &self.text, &self.palette, &self.radius];
+        for (i, (property, value)) in Self::PROPERTIES.iter().zip(values).enumerate() {
+            let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { continue };
+            let done = match i {
+                0 => check_font(v).map(|()| o.font = Some(v.to_owned())),
+                1 => rgb(v).map(|c| o.background = Some(c)),
+                2 => rgb(v).map(|c| o.text = Some(c)),
+                3 => css_palette(v, &rgb).map(|p| o.palette = Some(p)),
+                _ => match v.strip_suffix("px").unwrap_or(v).trim().parse::<f64>() {
+                    Ok(r) => check_radius(r).map(|r| o.radius = Some(r)),
+                    Err(_) => Err(format!("expected a length in px such as 4px, found `{v}`")),
+                },
+            };
+            if let Err(e) = done {
+                warnings.push(Warning::at(*property, format!("{e}; the page's value is ignored")));
+            }
+        }
+        (o, warnings)
+    }
+}
+
+/// The colours of `--housing-chart-palette`, each through `rgb`.
+fn css_palette(v: &str, rgb: &dyn Fn(&str) -> Result<Rgba, String>) -> Result<Vec<Rgba>, String> {
+    let list = split_colors(v);
+    if list.is_empty() {
+        return Err(format!("expected colours separated by commas, found `{v}`"));
+    }
+    if list.len() > MAX_PALETTE {
+        return Err(format!("{} colours is too many; the limit is {MAX_PALETTE}", list.len()));
+    }
+    let mut palette = Vec::with_capacity(list.len());
+    for c in list {
+        palette.push(rgb(c)?);
+    }
+    Ok(palette)
+}
+
+/// Splits a list of CSS colours at commas and spaces outside parentheses
+/// ("#a00, rgb(0 170 0) blue" → three colours).
+fn split_colors(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0u32, 0);
+    for (i, b) in list.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => {
+                out.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&list[start..]);
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 #[cfg(test)]
@@ -148,8 +406,7 @@ mod tests {
     use super::*;
 
     fn contrast(a: Rgba, b: Rgba) -> f64 {
-        let (x, y) = (a.luminance(), b.luminance());
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+        a.contrast(b)
     }
 
     #[test]

@@ -70,14 +70,35 @@ fn datum() -> impl Strategy<Value = String> {
     prop_oneof![30 => valid, 1 => hostile]
 }
 
+/// A `theme`: a name, or an object with some fields (some of them bad).
+fn theme() -> impl Strategy<Value = String> {
+    let object = (
+        prop::option::of(prop::sample::select(vec!["light", "dark"])),
+        prop::option::of(prop::sample::select(vec!["Georgia, serif", "'Noto Serif CJK SC', serif", "a;b", ""])),
+        prop::option::of(prop::sample::select(vec!["#fffdf8", "#000", "#777777", "white"])),
+        prop::option::of(prop::collection::vec(prop::sample::select(vec!["#aa0000", "#0072b2", "#fff", "blue"]), 0..4)),
+        prop::option::of(-2f64..30.0),
+    )
+        .prop_map(|(base, font, background, palette, radius)| {
+            let mut fields = Vec::new();
+            if let Some(b) = base { fields.push(format!("\"base\": \"{b}\"")); }
+            if let Some(f) = font { fields.push(format!("\"font\": \"{f}\"")); }
+            if let Some(c) = background { fields.push(format!("\"background\": \"{c}\"")); }
+            if let Some(p) = palette { fields.push(format!("\"palette\": {p:?}")); }
+            if let Some(r) = radius { fields.push(format!("\"radius\": {r}")); }
+            format!("{{{}}}", fields.join(", "))
+        });
+    prop_oneof![Just("\"dark\"".to_owned()), object]
+}
+
 fn spec() -> impl Strategy<Value = String> {
     (prop::sample::select(vec!["bar", "bar", "line", "line", "area", "gap", "donut", "pie", "waffle", "stat", "timeline", "sankey"]),
      text(), prop::collection::vec(datum(), 0..12),
      prop::option::weighted(0.2, prop::sample::select(vec!["vertical", "horizontal", "auto"])),
      prop::option::of(prop::sample::select(vec!["en", "zh"])),
      prop::option::of(prop::sample::select(vec!["auto", "compact", "full", "plain", "percent"])),
-     prop::option::of(50f64..5000.0), any::<bool>())
-        .prop_map(|(kind, title, data, orientation, locale, fmt, height, as_series)| {
+     prop::option::of(50f64..5000.0), any::<bool>(), prop::option::weighted(0.3, theme()))
+        .prop_map(|(kind, title, data, orientation, locale, fmt, height, as_series, theme)| {
             let data = format!("[{}]", data.join(", "));
             let mut fields = vec![format!("\"type\": \"{kind}\""), format!("\"title\": {title}")];
             if as_series {
@@ -89,6 +110,7 @@ fn spec() -> impl Strategy<Value = String> {
             if let Some(l) = locale { fields.push(format!("\"locale\": \"{l}\"")); }
             if let Some(f) = fmt { fields.push(format!("\"numberFormat\": \"{f}\"")); }
             if let Some(h) = height { fields.push(format!("\"height\": {h}")); }
+            if let Some(t) = theme { fields.push(format!("\"theme\": {t}")); }
             format!("{{{}}}", fields.join(", "))
         })
 }
@@ -107,6 +129,11 @@ proptest! {
             let (scene, _) = lay_out(&chart, width, 1.0, &Estimator).unwrap();
             if let Err(e) = common::check_text_placement("generated spec", &scene) {
                 panic!("{e}\nspec: {s}\nwidth: {width}");
+            }
+            for item in &scene.items {
+                if let housing_charts::layout::Item::Rect { w, h, radius, .. } = item {
+                    prop_assert!(*radius >= 0.0 && *radius <= w / 2.0 + 1e-9 && *radius <= h / 2.0 + 1e-9, "radius {radius} on {w}×{h}: {s}");
+                }
             }
         }
     }

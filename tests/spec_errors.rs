@@ -147,10 +147,12 @@ fn bad_values_sizes_and_colours() {
 
 #[test]
 fn deny_unknown_fields_is_pinned_on_every_struct() {
-    // ChartSpec, Datum, Series, LocalText (by language) all refuse strangers.
+    // ChartSpec, Datum, Series, LocalText (by language), the theme object all refuse strangers.
     assert!(msg(&format!(r#"{{"type": "bar", "x_": 1, {OK_DATA}}}"#)).contains("unknown field `x_`"));
     assert!(msg(r#"{"type": "bar", "data": [{"label": "a", "value": 1, "extra": 1}]}"#).contains("unknown field `extra`"));
     assert!(msg(r#"{"type": "line", "series": [{"name": "a", "data": [{"year": 1, "value": 1}], "extra": 1}]}"#).contains("unknown field `extra`"));
+    // The theme object (deserialized by hand) too.
+    assert!(msg(&format!(r#"{{"type": "bar", "theme": {{"extra": 1}}, {OK_DATA}}}"#)).starts_with("theme.extra: unknown field `extra`"));
 }
 
 #[test]

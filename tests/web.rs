@@ -274,3 +274,82 @@ fn exports_png_at_twice_the_size_svg_and_csv() {
     let csv = chart.to_csv().unwrap();
     assert_eq!(csv.lines().nth(1).unwrap(), ",,Now,51000000,,,more-than,,,");
 }
+
+/// One bar without colours of its own, no chrome.
+const PLAIN_BAR: &str = r##"{"type": "bar", "orientation": "vertical", "valueLabels": false,
+    "height": 300, "data": [{"label": "homeless", "value": 100}]}"##;
+
+/// The x extent of colour `c` along row `y` of the canvas.
+fn run_of(canvas: &HtmlCanvasElement, y: u32, c: [u8; 4]) -> Option<(u32, u32)> {
+    let xs: Vec<u32> = (0..canvas.width()).filter(|&x| pixel(canvas, x, y) == c).collect();
+    Some((*xs.first()?, *xs.last()?))
+}
+
+#[wasm_bindgen_test]
+fn css_custom_properties_theme_the_chart_and_the_spec_overrides_them() {
+    const CREAM: [u8; 4] = [255, 250, 240, 255];
+    const DARK_RED: [u8; 4] = [0xaa, 0, 0, 255];
+    let host = container(400);
+    host.set_attribute(
+        "style",
+        "width: 400px; --housing-chart-background: rgb(255, 250, 240); --housing-chart-palette: #aa0000, #00aa00; \
+         --housing-chart-radius: 1em; --housing-chart-font: Georgia, serif",
+    )
+    .unwrap();
+    js_sys::eval("window.__warnings = []; window.__warn = console.warn; console.warn = (...a) => { __warnings.push(a.join(' ')); __warn(...a); }").unwrap();
+    let mut chart = render_ok(&host, PLAIN_BAR);
+    let canvas = chart.canvas();
+    let (w, h) = (canvas.width(), canvas.height());
+    assert_eq!(pixel(&canvas, 2, 2), CREAM, "the page's background");
+    assert_eq!(pixel(&canvas, w * 11 / 20, h * 6 / 10), DARK_RED, "the page's first palette colour");
+    // A bad property (1em: px only) is left out with one console warning
+    // (not one per redraw), never an error.
+    chart.update(&JsValue::from_str(PLAIN_BAR)).unwrap();
+    let warned = js_sys::eval("console.warn = window.__warn; __warnings.filter(w => w.includes('--housing-chart-radius')).length").unwrap();
+    assert_eq!(warned.as_f64(), Some(1.0));
+    assert!(chart.warnings().is_empty(), "{:?}", chart.warnings());
+    // The page's font reaches the text (here, of the SVG export).
+    assert!(chart.to_svg().unwrap().contains(r#"font-family="Georgia, serif""#));
+
+    // The spec's theme object wins over the page's properties it names.
+    chart
+        .update(&JsValue::from_str(
+            r##"{"type": "bar", "orientation": "vertical", "valueLabels": false, "height": 300,
+                "theme": {"palette": ["#0000cc"]}, "data": [{"label": "homeless", "value": 100}]}"##,
+        ))
+        .unwrap();
+    assert_eq!(chart.error(), None);
+    assert_eq!(pixel(&canvas, w * 11 / 20, h * 6 / 10), [0, 0, 0xcc, 255], "the spec's palette");
+    assert_eq!(pixel(&canvas, 2, 2), CREAM, "the background the spec leaves out is still the page's");
+    chart
+        .update(&JsValue::from_str(r##"{"type": "bar", "orientation": "vertical", "valueLabels": false, "height": 300,
+            "theme": {"background": "#ffffff"}, "data": [{"label": "homeless", "value": 100}]}"##))
+        .unwrap();
+    assert_eq!(pixel(&canvas, 2, 2), [255, 255, 255, 255]);
+    assert_eq!(pixel(&canvas, w * 11 / 20, h * 6 / 10), DARK_RED);
+}
+
+#[wasm_bindgen_test]
+fn a_radius_rounds_the_bar_corners_on_the_canvas() {
+    let host = container(400);
+    host.style().set_property("--housing-chart-radius", "12px").unwrap();
+    host.style().set_property("--housing-chart-palette", "#aa0000").unwrap();
+    let chart = render_ok(&host, PLAIN_BAR);
+    let canvas = chart.canvas();
+    let (w, h) = (canvas.width(), canvas.height());
+    let dark_red = [0xaa, 0, 0, 255];
+    let mid = w * 11 / 20;
+    assert_eq!(pixel(&canvas, mid, h * 6 / 10), dark_red);
+    // The bar's top: the first dark red pixel down the middle column.
+    let top = (0..h).find(|&y| pixel(&canvas, mid, y) == dark_red).unwrap();
+    let (l0, r0) = run_of(&canvas, top + 1, dark_red).unwrap();
+    let (l1, r1) = run_of(&canvas, top + 40, dark_red).unwrap();
+    // 12 CSS px at DPR 2: the top row is much narrower than the body.
+    assert!(l0 >= l1 + 8 && r0 + 8 <= r1, "top row {l0}–{r0}, body {l1}–{r1}");
+    // Square by default.
+    let square = render_ok(&container(400), r##"{"type": "bar", "orientation": "vertical", "valueLabels": false,
+        "height": 300, "colors": ["#aa0000"], "data": [{"label": "homeless", "value": 100}]}"##);
+    let c = square.canvas();
+    let top = (0..h).find(|&y| pixel(&c, mid, y) == dark_red).unwrap();
+    assert_eq!(run_of(&c, top, dark_red), run_of(&c, top + 40, dark_red));
+}

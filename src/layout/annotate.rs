@@ -131,7 +131,7 @@ fn put(b: &mut Builder, chart: &Chart, path: &str, lines: &[String], w: f64, h: 
 /// the background do not count.
 fn clear_of_marks(b: &Builder, r: (f64, f64, f64, f64)) -> bool {
     b.items.iter().skip(1).all(|i| match i {
-        Item::Rect { x, y, w, h, fill } if fill.a >= 0.15 => r.2 <= *x || r.0 >= x + w || r.3 <= *y || r.1 >= y + h,
+        Item::Rect { x, y, w, h, fill, .. } if fill.a >= 0.15 => r.2 <= *x || r.0 >= x + w || r.3 <= *y || r.1 >= y + h,
         _ => true,
     })
 }

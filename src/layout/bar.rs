@@ -179,20 +179,26 @@ fn color(chart: &Chart, si: usize, ci: usize, label: &str) -> Rgba {
 }
 
 /// Draws one bar from `from` to the value, in a rectangle given by `place`,
-/// which maps (value_from, value_to) to (x, y, w, h).
-fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64), vertical: bool) {
+/// which maps (value_from, value_to) to (x, y, w, h). Corners are rounded by
+/// `r` (the theme's radius): every bar and every stacked segment alike, as
+/// far as half its thickness or length.
+fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64), vertical: bool, r: f64) {
     match v.qualifier {
         Qualifier::Projection => {
             let (x, y, w, h) = place(base, base + v.high);
-            b.rect(x, y, w, h, color.alpha(0.18));
-            b.hatch(x, y, w, h, color.alpha(0.9), 5.0);
-            outline(b, x, y, w, h, color);
+            b.rounded(x, y, w, h, color.alpha(0.18), r);
+            // Hatching kept inside the rounded corners.
+            let r = r.min(w.abs() / 2.0).min(h.abs() / 2.0);
+            let inset = r * 0.3;
+            let (x0, y0) = (x.min(x + w) + inset, y.min(y + h) + inset);
+            b.hatch(x0, y0, w.abs() - 2.0 * inset, h.abs() - 2.0 * inset, color.alpha(0.9), 5.0);
+            outline(b, x, y, w, h, color, r);
         }
         Qualifier::Range => {
             let (x, y, w, h) = place(base, base + v.low);
-            b.rect(x, y, w, h, color);
+            b.rounded(x, y, w, h, color, r);
             let (x, y, w, h) = place(base + v.low, base + v.high);
-            b.rect(x, y, w, h, color.alpha(0.35));
+            b.rounded(x, y, w, h, color.alpha(0.35), r);
             // Caps at both ends of the interval.
             for end in [v.low, v.high] {
                 let (x, y, w, h) = place(base + end, base + end);
@@ -205,14 +211,22 @@ fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f6
         }
         _ => {
             let (x, y, w, h) = place(base, base + v.high);
-            b.rect(x, y, w, h, color);
+            b.rounded(x, y, w, h, color, r);
         }
     }
 }
 
-fn outline(b: &mut Builder, x: f64, y: f64, w: f64, h: f64, color: Rgba) {
+fn outline(b: &mut Builder, x: f64, y: f64, w: f64, h: f64, color: Rgba, r: f64) {
     let (x0, y0, x1, y1) = (x.min(x + w), y.min(y + h), x.max(x + w), y.max(y + h));
-    b.line(vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], color, 1.5);
+    if r > 0.0 {
+        let mut points = super::rounded_rect(x0, y0, x1 - x0, y1 - y0, r);
+        if let Some(first) = points.first().copied() {
+            points.push(first);
+        }
+        b.line(points, color, 1.5);
+    } else {
+        b.line(vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], color, 1.5);
+    }
 }
 
 fn axis_title(b: &mut Builder, chart: &Chart, plot: Rect) {
@@ -523,7 +537,7 @@ fn figure(
     vertical: bool,
 ) {
     let fill = color(chart, si, ci, label);
-    bar(b, v, base, fill, place, vertical);
+    bar(b, v, base, fill, place, vertical, chart.theme.radius);
     if let Some(pi) = chart.series[si].points.iter().position(|p| p.label == label) {
         b.mark(si, pi, place(base, base + v.high));
     }

@@ -98,7 +98,8 @@ impl TextItem {
 /// A drawable item, in device pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// A filled rectangle.
+    /// A filled rectangle, its corners rounded by `radius` (0: square;
+    /// never more than half its width or height).
     Rect {
         /// Left.
         x: f64,
@@ -110,6 +111,8 @@ pub enum Item {
         h: f64,
         /// Fill.
         fill: Rgba,
+        /// Corner radius.
+        radius: f64,
     },
     /// A polyline.
     Line {
@@ -169,6 +172,8 @@ pub struct Scene {
     pub height: u32,
     /// Device pixels per CSS pixel.
     pub dpr: f64,
+    /// Font families of every text item (a CSS `font-family` list).
+    pub font_family: String,
     /// Items in painting order.
     pub items: Vec<Item>,
     /// The figures' boxes, in reading order.
@@ -226,11 +231,12 @@ impl Scene {
         }
         for item in &mut self.items {
             match item {
-                Item::Rect { x, y, w, h, .. } => {
+                Item::Rect { x, y, w, h, radius, .. } => {
                     *x *= k;
                     *y *= k;
                     *w *= k;
                     *h *= k;
+                    *radius *= k;
                 }
                 Item::Line { points, width, .. } => {
                     for p in points.iter_mut() {
@@ -298,9 +304,16 @@ impl<'a> Builder<'a> {
     }
 
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgba) {
+        self.rounded(x, y, w, h, fill, 0.0);
+    }
+
+    /// A rectangle with rounded corners (bars, waffle squares); the radius
+    /// never exceeds half the width or height.
+    pub fn rounded(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgba, radius: f64) {
         let (x, w) = if w < 0.0 { (x + w, -w) } else { (x, w) };
         let (y, h) = if h < 0.0 { (y + h, -h) } else { (y, h) };
-        self.items.push(Item::Rect { x, y, w, h, fill });
+        let radius = radius.min(w / 2.0).min(h / 2.0).max(0.0);
+        self.items.push(Item::Rect { x, y, w, h, fill, radius });
     }
 
     pub fn line(&mut self, points: Vec<(f64, f64)>, color: Rgba, width: f64) {
@@ -396,6 +409,41 @@ pub(crate) fn fit(v: f64, lo: f64, hi: f64) -> f64 {
     }
 }
 
+/// The outline of a rectangle with corners rounded by `r` (at most half its
+/// width or height), clockwise from the top edge's right end: a few points per
+/// corner, enough for the few pixels a corner spans.
+pub fn rounded_rect(x: f64, y: f64, w: f64, h: f64, r: f64) -> Vec<(f64, f64)> {
+    let r = r.min(w / 2.0).min(h / 2.0).max(0.0);
+    let steps = (r / 1.5).ceil().clamp(2.0, 8.0) as usize;
+    let corners = [
+        (x + w - r, y + r, -std::f64::consts::FRAC_PI_2),
+        (x + w - r, y + h - r, 0.0),
+        (x + r, y + h - r, std::f64::consts::FRAC_PI_2),
+        (x + r, y + r, std::f64::consts::PI),
+    ];
+    let mut points = Vec::with_capacity(4 * (steps + 1));
+    for (cx, cy, start) in corners {
+        for i in 0..=steps {
+            let a = start + std::f64::consts::FRAC_PI_2 * i as f64 / steps as f64;
+            points.push((cx + r * a.cos(), cy + r * a.sin()));
+        }
+    }
+    points
+}
+
+/// A measure that sets all text in the chart's font family: `layout` wraps
+/// the caller's measure in it, so every width is taken in the family drawn.
+struct InFamily<'a> {
+    m: &'a dyn TextMeasure,
+    family: &'a str,
+}
+
+impl TextMeasure for InFamily<'_> {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        self.m.width_in(self.family, text, size, bold)
+    }
+}
+
 /// A rectangle in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Rect {
@@ -407,6 +455,7 @@ pub(crate) struct Rect {
 
 /// Lays out `chart` in `frame`, measuring text with `m`.
 pub fn layout(chart: &Chart, frame: &Frame, m: &dyn TextMeasure) -> (Scene, Vec<Warning>) {
+    let m: &dyn TextMeasure = &InFamily { m, family: &chart.theme.font_family };
     let width = frame.width;
     let mut b = Builder { m, items: Vec::new(), warnings: Vec::new(), bounds: Rect { x: 0.0, y: 0.0, w: width, h: 0.0 }, marks: Vec::new() };
     b.rect(0.0, 0.0, width, 0.0, chart.theme.background); // height set below
@@ -456,6 +505,7 @@ pub fn layout(chart: &Chart, frame: &Frame, m: &dyn TextMeasure) -> (Scene, Vec<
         width: (width * dpr).round().max(1.0) as u32,
         height: (total_h * dpr).round().max(1.0) as u32,
         dpr,
+        font_family: chart.theme.font_family.clone(),
         items: b.items,
         marks: b.marks,
     };

@@ -302,7 +302,8 @@ fn waffle(b: &mut Builder, chart: &Chart, parts: &[Part], fig: Rect) {
     for i in 0..n {
         let (c, r) = (i % cols, i / cols);
         let color = colors.get(i as usize).copied().unwrap_or(Rgba::rgb(0xe4, 0xe4, 0xe4));
-        b.rect(x0 + f64::from(c) * cell + gap / 2.0, fig.y + f64::from(r) * cell + gap / 2.0, cell - gap, cell - gap, color);
+        let (x, y) = (x0 + f64::from(c) * cell + gap / 2.0, fig.y + f64::from(r) * cell + gap / 2.0);
+        b.rounded(x, y, cell - gap, cell - gap, color, chart.theme.radius);
     }
     let words = crate::i18n::words(chart.lang);
     let caption = match chart.kind {

@@ -8,6 +8,14 @@
 pub trait TextMeasure {
     /// Width of `text` set at `size` px, bold or not, in the chart's font stack.
     fn width(&self, text: &str, size: f64, bold: bool) -> f64;
+
+    /// Width in the font families `family` (a CSS `font-family` list).
+    /// `layout` measures through this, with the chart's families; a measure
+    /// that cannot tell fonts apart (the `Estimator`) ignores `family`.
+    fn width_in(&self, family: &str, text: &str, size: f64, bold: bool) -> f64 {
+        let _ = family;
+        self.width(text, size, bold)
+    }
 }
 
 /// A deterministic width estimate from the advance widths of DejaVu Sans

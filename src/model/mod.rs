@@ -12,8 +12,8 @@ pub use datasets::{dataset, dataset_names};
 
 use crate::error::{Error, Warning};
 use crate::format::Formatter;
-use crate::spec::{ChartSpec, ChartType, Datum, Lang, LocalText, NumberFormat, Orientation, Qualifier};
-use crate::theme::{Rgba, Theme};
+use crate::spec::{ChartSpec, ChartType, Datum, Lang, LocalText, NumberFormat, Orientation, Qualifier, ThemeObject, ThemeSpec};
+use crate::theme::{Overrides, Rgba, Theme};
 
 /// Most bars in one bar chart.
 pub const MAX_BARS: usize = 500;
@@ -207,6 +207,12 @@ impl Chart {
 
 /// Resolves a spec into a drawable chart, or says exactly what is wrong.
 pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
+    resolve_with(spec, &Overrides::default())
+}
+
+/// `resolve`, with the page's theme values (its CSS custom properties,
+/// already checked) between the built-in theme and the spec's `theme` object.
+pub fn resolve_with(spec: &ChartSpec, page: &Overrides) -> Result<(Chart, Vec<Warning>), Error> {
     let mut warnings = Vec::new();
     let lang = spec.locale.unwrap_or_default();
     let ds = match &spec.dataset {
@@ -237,18 +243,7 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
         }
     }
 
-    let mut theme = Theme::named(spec.theme.unwrap_or_default());
-    if let Some(colors) = &spec.colors {
-        if colors.is_empty() {
-            return Err(Error::at("colors", "give at least one colour, or leave `colors` out"));
-        }
-        theme.palette = colors
-            .iter()
-            .enumerate()
-            .map(|(i, c)| parse_color(&format!("colors[{i}]"), c))
-            .collect::<Result<_, _>>()?;
-        theme.custom_palette = true;
-    }
+    let theme = resolve_theme(spec, page, &mut warnings)?;
 
     options::check_applies(spec)?;
     let kind = match spec.kind {
@@ -383,6 +378,82 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
         annotations,
     };
     Ok((chart, warnings))
+}
+
+/// The theme: built-in (the spec's name or `base`, else light) < the page's
+/// values < the spec's `theme` object < the spec's `colors` (which also gives
+/// single-series bars one colour each). Text below 4.5:1 on the background is
+/// a warning, not an error.
+fn resolve_theme(spec: &ChartSpec, page: &Overrides, warnings: &mut Vec<Warning>) -> Result<Theme, Error> {
+    let (name, own) = match &spec.theme {
+        None => (Default::default(), None),
+        Some(ThemeSpec::Named(name)) => (*name, None),
+        Some(ThemeSpec::Custom(o)) => (o.base.unwrap_or_default(), Some(theme_object(o)?)),
+    };
+    let own = own.unwrap_or_default();
+    let mut theme = Theme::named(name);
+    theme.apply(page);
+    theme.apply(&own);
+    if let Some(colors) = &spec.colors {
+        if colors.is_empty() {
+            return Err(Error::at("colors", "give at least one colour, or leave `colors` out"));
+        }
+        theme.palette = colors
+            .iter()
+            .enumerate()
+            .map(|(i, c)| parse_color(&format!("colors[{i}]"), c))
+            .collect::<Result<_, _>>()?;
+        theme.custom_palette = true;
+    }
+    let ratio = theme.text.contrast(theme.background);
+    if ratio < crate::theme::MIN_TEXT_CONTRAST {
+        let path = if own.text.is_some() {
+            "theme.text"
+        } else if own.background.is_some() {
+            "theme.background"
+        } else {
+            ""
+        };
+        let whose = if path.is_empty() { "the page's " } else { "" };
+        warnings.push(Warning::at(
+            path,
+            format!(
+                "{whose}text colour {} on background {} has a contrast of {:.2}:1; text needs at least 4.5:1 to be readable",
+                theme.text.hex(),
+                theme.background.hex(),
+                (ratio * 100.0).floor() / 100.0
+            ),
+        ));
+    }
+    Ok(theme)
+}
+
+/// Checks a spec's `theme` object, naming the path of the first bad value.
+fn theme_object(o: &ThemeObject) -> Result<Overrides, Error> {
+    use crate::theme::{check_font, check_radius, MAX_PALETTE};
+    if let Some(f) = &o.font {
+        check_font(f).map_err(|e| Error::at("theme.font", e))?;
+    }
+    let mut palette = None;
+    if let Some(list) = &o.palette {
+        if list.is_empty() || list.len() > MAX_PALETTE {
+            let why = if list.is_empty() { "give at least one colour, or leave `palette` out".to_owned() } else { format!("{} colours is too many; the limit is {MAX_PALETTE}", list.len()) };
+            return Err(Error::at("theme.palette", why));
+        }
+        let mut colors = Vec::with_capacity(list.len());
+        for (i, c) in list.iter().enumerate() {
+            colors.push(parse_color(&format!("theme.palette[{i}]"), c)?);
+        }
+        palette = Some(colors);
+    }
+    let color = |path: &str, c: &Option<String>| c.as_deref().map(|c| parse_color(path, c)).transpose();
+    Ok(Overrides {
+        font: o.font.clone(),
+        background: color("theme.background", &o.background)?,
+        text: color("theme.text", &o.text)?,
+        palette,
+        radius: o.radius.map(check_radius).transpose().map_err(|e| Error::at("theme.radius", e))?,
+    })
 }
 
 fn parse_color(path: &str, c: &str) -> Result<Rgba, Error> {

@@ -4,7 +4,10 @@
 //! fields (pinned by tests), every closed vocabulary is an enum, and the whole
 //! spec is one flat struct so that serde_path_to_error can name the exact JSON
 //! path of any mistake (internally tagged enums would buffer the input and lose
-//! the path). Which option applies to which chart `type` is checked in `model`.
+//! the path; fields that are a string or an object, `LocalText` and
+//! `ThemeSpec`, are read by one hand-written visitor for the same reason).
+//! Which option applies to which chart `type` is checked in `model`, and so
+//! are the values of a theme object.
 
 mod text;
 
@@ -108,9 +111,124 @@ pub struct ChartSpec {
     /// Reference lines, bands and callouts drawn over the chart.
     #[serde(default)]
     pub annotations: Option<Vec<Annotation>>,
-    /// Colour theme: "light" (default) or "dark".
+    /// Colour theme: "light" or "dark" (default: the page's preference), or
+    /// an object of theme values (`base`, `font`, `background`, `text`,
+    /// `palette`, `radius`) that override the page's and the built-in ones.
     #[serde(default)]
-    pub theme: Option<ThemeName>,
+    pub theme: Option<ThemeSpec>,
+}
+
+/// The `theme` field: a built-in theme's name, or an object of theme values.
+///
+/// Deserialized by hand (a string goes to `ThemeName`, an object to
+/// `ThemeObject`) rather than as an untagged enum, which would buffer the
+/// input, lose the JSON path and say only "did not match any variant".
+#[derive(Debug, Clone, PartialEq)]
+pub enum ThemeSpec {
+    /// `"light"` or `"dark"`.
+    Named(ThemeName),
+    /// `{"base": …, "font": …, "background": …, "text": …, "palette": […], "radius": …}`.
+    Custom(ThemeObject),
+}
+
+impl<'de> Deserialize<'de> for ThemeSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match d.deserialize_any(text::StrOrMap::Theme)? {
+            text::Either::Theme(t) => Ok(t),
+            text::Either::Text(_) => Err(serde::de::Error::custom("expected a theme")),
+        }
+    }
+}
+
+/// `"light"` or `"dark"`.
+fn theme_name<E: serde::de::Error>(s: &str) -> Result<ThemeSpec, E> {
+    match s {
+        "light" => Ok(ThemeSpec::Named(ThemeName::Light)),
+        "dark" => Ok(ThemeSpec::Named(ThemeName::Dark)),
+        _ => Err(E::unknown_variant(s, &["light", "dark"])),
+    }
+}
+
+/// A theme object, read by hand rather than derived: the field values reuse
+/// the deserializers `ChartSpec` already has (wasm size), and the map access
+/// stays serde_path_to_error's, so paths go on to `theme.palette[2]`.
+fn theme_object<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<ThemeSpec, A::Error> {
+    let mut o = ThemeObject::default();
+    let mut seen = 0u8;
+    while let Some(key) = map.next_key::<String>()? {
+        let Some(i) = ThemeObject::FIELDS.iter().position(|f| *f == key) else {
+            return match map.next_value_seed(text::Reject { key, expected: ThemeObject::FIELDS, field: true })? {
+                text::Either::Theme(t) => Ok(t),
+                text::Either::Text(_) => Err(serde::de::Error::custom("unknown field")),
+            };
+        };
+        if seen & (1 << i) != 0 {
+            return Err(serde::de::Error::duplicate_field(ThemeObject::FIELDS[i]));
+        }
+        seen |= 1 << i;
+        match i {
+            0 => o.base = map.next_value()?,
+            1 => o.font = map.next_value()?,
+            2 => o.background = map.next_value()?,
+            3 => o.text = map.next_value()?,
+            4 => o.palette = map.next_value()?,
+            _ => o.radius = map.next_value()?,
+        }
+    }
+    Ok(ThemeSpec::Custom(o))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl JsonSchema for ThemeSpec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ThemeSpec".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let name = generator.subschema_for::<ThemeName>();
+        let object = generator.subschema_for::<ThemeObject>();
+        schemars::json_schema!({
+            "description": "A built-in theme's name, or an object of theme values.",
+            "anyOf": [name, object]
+        })
+    }
+}
+
+/// Theme values, each optional: they override the built-in theme (`base`)
+/// and the page's CSS custom properties (`--housing-chart-*`).
+// Read by `ThemeSpec`'s deserializer (which refuses unknown fields), not derived.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema), schemars(deny_unknown_fields, default))]
+pub struct ThemeObject {
+    /// The built-in theme the other values modify (default: the page's
+    /// preference, else "light").
+    pub base: Option<ThemeName>,
+    /// Font families for every text of the chart, as in CSS
+    /// ("Georgia, 'Times New Roman', serif").
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 200), pattern(r"^[^;{}<>]*$")))]
+    pub font: Option<String>,
+    /// Background colour, as "#rrggbb".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")))]
+    pub background: Option<String>,
+    /// Colour of the title, labels and values, as "#rrggbb" (at least 4.5:1
+    /// against the background).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")))]
+    pub text: Option<String>,
+    /// Colours of the series, in order, as "#rrggbb" (1 to 24). The spec's
+    /// `colors`, when given, wins over it.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(length(min = 1, max = 24), inner(pattern(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")))
+    )]
+    pub palette: Option<Vec<String>>,
+    /// Corner radius of bars and waffle squares, in CSS pixels (0 to 24;
+    /// never more than half a bar's thickness).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0, max = 24)))]
+    pub radius: Option<f64>,
+}
+
+impl ThemeObject {
+    /// The field names, in the order `ThemeSpec`'s deserializer numbers them.
+    pub const FIELDS: &'static [&'static str] = &["base", "font", "background", "text", "palette", "radius"];
 }
 
 /// The built-in colour themes.

@@ -97,52 +97,88 @@ impl From<&str> for LocalText {
 
 impl<'de> Deserialize<'de> for LocalText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = LocalText;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, or an object of strings by language such as {\"en\": …, \"zh\": …}")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<LocalText, E> {
-                Ok(LocalText::Plain(s.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<LocalText, E> {
-                Ok(LocalText::Plain(s))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LocalText, A::Error> {
-                let mut out: Vec<(Lang, String)> = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let Some(lang) = Lang::ALL.into_iter().find(|l| l.code() == key) else {
-                        // Fail inside the value, so that the error's path ends in the key.
-                        return map.next_value_seed(Reject(key));
-                    };
-                    let text: String = map.next_value()?;
-                    if out.iter().any(|(l, _)| *l == lang) {
-                        return Err(de::Error::custom(format_args!(
-                            "duplicate language `{}`",
-                            lang.code()
-                        )));
-                    }
-                    out.push((lang, text));
-                }
-                if out.is_empty() {
-                    return Err(de::Error::custom("expected at least one language, such as {\"en\": \"…\"}"));
-                }
-                Ok(LocalText::Translated(out))
-            }
+        match d.deserialize_any(StrOrMap::Text)? {
+            Either::Text(t) => Ok(t),
+            Either::Theme(_) => Err(de::Error::custom("expected a text")),
         }
-        d.deserialize_any(V)
     }
 }
 
-/// A seed that refuses the value of an unknown language key.
-struct Reject(String);
+/// The one visitor of every field that is a string or an object (`LocalText`,
+/// `ThemeSpec`): serde_json's `deserialize_any` is compiled once per visitor
+/// type, some 5 KB of wasm each, so the fields share this one and say which
+/// they are.
+#[derive(Clone, Copy)]
+pub(super) enum StrOrMap {
+    /// A `LocalText`.
+    Text,
+    /// A `ThemeSpec`.
+    Theme,
+}
+
+/// What `StrOrMap` read.
+pub(super) enum Either {
+    Text(LocalText),
+    Theme(super::ThemeSpec),
+}
+
+impl<'de> Visitor<'de> for StrOrMap {
+    type Value = Either;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self {
+            StrOrMap::Text => "a string, or an object of strings by language such as {\"en\": …, \"zh\": …}",
+            StrOrMap::Theme => "\"light\", \"dark\" or an object such as {\"base\": \"light\", \"font\": \"Georgia, serif\"}",
+        })
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Either, E> {
+        match self {
+            StrOrMap::Text => Ok(Either::Text(LocalText::Plain(s.to_owned()))),
+            StrOrMap::Theme => super::theme_name(s).map(Either::Theme),
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Either, A::Error> {
+        if let StrOrMap::Theme = self {
+            return super::theme_object(map).map(Either::Theme);
+        }
+        let mut out: Vec<(Lang, String)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Some(lang) = Lang::ALL.into_iter().find(|l| l.code() == key) else {
+                // Fail inside the value, so that the error's path ends in the key.
+                return map.next_value_seed(Reject { key, expected: &["en", "zh", "fr", "es", "ru", "ar"], field: false });
+            };
+            let text: String = map.next_value()?;
+            if out.iter().any(|(l, _)| *l == lang) {
+                return Err(de::Error::custom(format_args!("duplicate language `{}`", lang.code())));
+            }
+            out.push((lang, text));
+        }
+        if out.is_empty() {
+            return Err(de::Error::custom("expected at least one language, such as {\"en\": \"…\"}"));
+        }
+        Ok(Either::Text(LocalText::Translated(out)))
+    }
+}
+
+/// A seed that refuses the value of an unknown key: an unknown value
+/// (language) or field (theme object). Failing inside the value puts the key
+/// at the end of the error's path.
+pub(super) struct Reject {
+    /// The key.
+    pub key: String,
+    /// The keys that are known.
+    pub expected: &'static [&'static str],
+    /// Whether the key names a field (else a value, such as a language).
+    pub field: bool,
+}
 
 impl<'de> de::DeserializeSeed<'de> for Reject {
-    type Value = LocalText;
-    fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<LocalText, D::Error> {
-        const CODES: &[&str] = &["en", "zh", "fr", "es", "ru", "ar"];
-        Err(de::Error::unknown_variant(&self.0, CODES))
+    type Value = Either;
+    fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<Either, D::Error> {
+        Err(if self.field {
+            de::Error::unknown_field(&self.key, self.expected)
+        } else {
+            de::Error::unknown_variant(&self.key, self.expected)
+        })
     }
 }
 

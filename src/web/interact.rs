@@ -193,6 +193,10 @@ impl State {
         let Some(tip) = self.tooltip.clone() else { return };
         tip.set_text_content(Some(&lines.join("\n")));
         let style = tip.style();
+        if let Some(chart) = &self.model {
+            // The chart's own font families (checked by `theme::check_font`).
+            let _ = style.set_property_with_priority("font-family", &chart.theme.font_family, "important");
+        }
         let _ = style.set_property("display", "block");
         let rect = self.canvas.get_bounding_client_rect();
         let k = if self.canvas.width() > 0 { rect.width() / f64::from(self.canvas.width()) } else { 1.0 };

@@ -1,5 +1,6 @@
 //! Text measurement with the canvas's own `measureText`, in the same font
-//! string plotters-canvas draws with, so labels fit the font the reader sees.
+//! string plotters-canvas draws with (the chart's own font families, which
+//! `layout` passes to `width_in`), so labels fit the font the reader sees.
 
 use std::cell::RefCell;
 
@@ -36,8 +37,12 @@ impl CanvasMeasure {
 
 impl TextMeasure for CanvasMeasure {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        self.width_in(FONT_FAMILY, text, size, bold)
+    }
+
+    fn width_in(&self, family: &str, text: &str, size: f64, bold: bool) -> f64 {
         // The same string plotters-canvas sets before fillText.
-        let font = format!("{} {}px {}", if bold { "bold" } else { "normal" }, size, FONT_FAMILY);
+        let font = format!("{} {}px {}", if bold { "bold" } else { "normal" }, size, family);
         if let Ok(mut current) = self.font.try_borrow_mut() {
             if *current != font {
                 self.ctx.set_font(&font);
@@ -50,4 +55,18 @@ impl TextMeasure for CanvasMeasure {
             _ => text.chars().map(|c| if is_wide(c) { size } else { size * 0.55 }).sum(),
         }
     }
+}
+
+/// A CSS colour as the canvas reads it back ("#rrggbb" or "rgba(r, g, b,
+/// a)"), or None when the browser does not know it: an invalid value leaves
+/// `fillStyle` unchanged, so two different sentinels are tried first.
+pub fn css_color(ctx: &CanvasRenderingContext2d, value: &str) -> Option<String> {
+    let read = |sentinel: &str| {
+        ctx.set_fill_style_str(sentinel);
+        ctx.set_fill_style_str(value);
+        ctx.fill_style().as_string()
+    };
+    // A value the canvas refused reads back as the sentinel, which differs.
+    let (first, second) = (read("#010203")?, read("#040506")?);
+    (first == second).then_some(first)
 }

@@ -73,6 +73,9 @@ struct State {
     tooltip: Option<HtmlElement>,
     live: Option<HtmlElement>,
     listeners: Vec<interact::Listener>,
+    /// The page's CSS custom properties ignored at the last render (each
+    /// logged once, not at every resize).
+    page_warnings: Vec<Warning>,
 }
 
 /// The chart of `spec` as an SVG document, `width` CSS pixels wide (default:
@@ -167,6 +170,7 @@ pub fn render(target: &JsValue, spec: &JsValue) -> Result<Chart, JsError> {
         tooltip: None,
         live: None,
         listeners: Vec::new(),
+        page_warnings: Vec::new(),
     }));
     observe_resizes(&state);
     let listeners = interact::install(&state);
@@ -421,8 +425,9 @@ impl State {
         Ok(warnings)
     }
 
-    /// The page's language (the nearest `lang` attribute) and colour scheme.
-    fn defaults(&self, window: &web_sys::Window) -> crate::Defaults {
+    /// The page's language (the nearest `lang` attribute), colour scheme and
+    /// theme values (CSS custom properties on the host element).
+    fn defaults(&mut self, window: &web_sys::Window) -> crate::Defaults {
         let lang = self
             .host
             .closest("[lang]")
@@ -435,7 +440,35 @@ impl State {
             .ok()
             .flatten()
             .is_some_and(|m| m.matches());
-        crate::Defaults { lang, theme: dark.then_some(crate::spec::ThemeName::Dark) }
+        crate::Defaults { lang, theme: dark.then_some(crate::spec::ThemeName::Dark), page: self.page_theme(window) }
+    }
+
+    /// The `--housing-chart-*` custom properties of the host element's
+    /// computed style (inherited, so they also reach a shadow root), colours
+    /// normalised by the canvas. A value that does not check out is left out
+    /// with one console warning naming the property: the page's author, not
+    /// the spec's, wrote it, so it never replaces the chart with an error.
+    fn page_theme(&mut self, window: &web_sys::Window) -> crate::theme::Overrides {
+        let Some(style) = window.get_computed_style(&self.host).ok().flatten() else {
+            return Default::default();
+        };
+        let [font, background, text, palette, radius] = crate::theme::PageStyle::PROPERTIES
+            .map(|p| style.get_property_value(p).ok().filter(|v| !v.trim().is_empty()));
+        let raw = crate::theme::PageStyle { font, background, text, palette, radius };
+        if raw == crate::theme::PageStyle::default() {
+            self.page_warnings.clear();
+            return Default::default();
+        }
+        let ctx = measure::context(&self.canvas).ok();
+        let color = |v: &str| ctx.as_ref().and_then(|ctx| measure::css_color(ctx, v));
+        let (page, warnings) = raw.overrides(&color);
+        if warnings != self.page_warnings {
+            for w in warnings.iter().filter(|w| !self.page_warnings.contains(w)) {
+                web_sys::console::warn_1(&format!("housing-charts: {w}").into());
+            }
+            self.page_warnings = warnings;
+        }
+        page
     }
 
     /// The width the chart may take: its container's content width.
