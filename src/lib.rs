@@ -132,7 +132,37 @@ pub struct Defaults {
 
 /// `prepare`, with defaults from the page for what the spec leaves out.
 pub fn prepare_with(spec_json: &str, defaults: &Defaults) -> Result<(Chart, Vec<Warning>), Error> {
+    prepare_columns(spec_json, defaults, &[])
+}
+
+/// A line or area series' columns handed over as numbers, not JSON (the
+/// browser passes `Float64Array`s this way: no text to build or parse). They
+/// fill in `series[series].x` / `.y` of the parsed spec and are checked there
+/// like columns written in JSON.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Columns {
+    /// Index of the series in `series`.
+    pub series: usize,
+    /// Its `x`, if given as numbers.
+    pub x: Option<Vec<f64>>,
+    /// Its `y`, if given as numbers.
+    pub y: Option<Vec<f64>>,
+}
+
+/// `prepare_with`, with some series' columns given as numbers.
+pub fn prepare_columns(spec_json: &str, defaults: &Defaults, columns: &[Columns]) -> Result<(Chart, Vec<Warning>), Error> {
     let mut spec: spec::ChartSpec = parse::from_json(spec_json)?;
+    for c in columns {
+        let Some(series) = spec.series.as_mut().and_then(|all| all.get_mut(c.series)) else {
+            return Err(Error::at(format!("series[{}]", c.series), "columns were given for a series the spec does not have"));
+        };
+        if let Some(x) = &c.x {
+            series.x = Some(x.clone());
+        }
+        if let Some(y) = &c.y {
+            series.y = Some(y.clone());
+        }
+    }
     spec.locale = spec.locale.or(defaults.lang);
     match &mut spec.theme {
         None => spec.theme = defaults.theme.map(spec::ThemeSpec::Named),

@@ -353,3 +353,53 @@ fn a_radius_rounds_the_bar_corners_on_the_canvas() {
     let top = (0..h).find(|&y| pixel(&c, mid, y) == dark_red).unwrap();
     assert_eq!(run_of(&c, top, dark_red), run_of(&c, top + 40, dark_red));
 }
+
+/// `{type: "line", colors: ["#ff0000"], series: [{name, x: Float64Array, y: Float64Array}]}`.
+fn typed_line(n: usize, bad: Option<usize>) -> JsValue {
+    let x = js_sys::Float64Array::new_with_length(n as u32);
+    let y = js_sys::Float64Array::new_with_length(n as u32);
+    for i in 0..n {
+        x.set_index(i as u32, i as f64);
+        y.set_index(i as u32, if Some(i) == bad { f64::NAN } else { ((i % 100) as f64) - 50.0 });
+    }
+    let series = js_sys::Object::new();
+    js_sys::Reflect::set(&series, &"name".into(), &"walk".into()).unwrap();
+    js_sys::Reflect::set(&series, &"x".into(), &x).unwrap();
+    js_sys::Reflect::set(&series, &"y".into(), &y).unwrap();
+    let spec = js_sys::Object::new();
+    js_sys::Reflect::set(&spec, &"type".into(), &"line".into()).unwrap();
+    js_sys::Reflect::set(&spec, &"colors".into(), &js_sys::Array::of1(&"#ff0000".into())).unwrap();
+    js_sys::Reflect::set(&spec, &"series".into(), &js_sys::Array::of1(&series)).unwrap();
+    spec.into()
+}
+
+#[wasm_bindgen_test]
+async fn typed_array_columns_draw_without_json_and_are_checked_like_json() {
+    let host = container(500);
+    let spec = typed_line(200_000, None);
+    let mut chart = render(host.as_ref(), &spec).unwrap();
+    assert_eq!(chart.error(), None);
+    let canvas = chart.canvas();
+    let w = canvas.width();
+    let reds = (0..canvas.height()).filter(|&y| red(pixel(&canvas, w / 2, y))).count();
+    assert!(reds > 0, "the line is drawn");
+    // The caller's object is not changed.
+    let series = js_sys::Reflect::get(&spec, &"series".into()).unwrap();
+    let first = js_sys::Reflect::get(&series, &0.into()).unwrap();
+    assert!(js_sys::Reflect::get(&first, &"y".into()).unwrap().is_instance_of::<js_sys::Float64Array>());
+    // Every figure is there (CSV: a header and one row per point).
+    assert_eq!(chart.to_csv().unwrap().lines().count(), 200_001);
+    // A resize lays the kept chart out again.
+    host.style().set_property("width", "300px").unwrap();
+    sleep(100).await;
+    assert_eq!(chart.canvas().width(), (300.0 * web_sys::window().unwrap().device_pixel_ratio()).round() as u32);
+    assert_eq!(chart.error(), None);
+    // NaN cannot come through JSON, but it can through a Float64Array: refused with its path.
+    chart.update(&typed_line(10, Some(5))).unwrap();
+    assert_eq!(chart.error_path().as_deref(), Some("series[0].y[5]"));
+    // renderSvg and validate take typed arrays too.
+    let svg = housing_charts::web::render_svg(&typed_line(1000, None), Some(400.0)).unwrap();
+    assert!(svg.contains("<svg"));
+    assert!(housing_charts::web::validate(&typed_line(1000, None)).is_undefined());
+    chart.destroy();
+}

@@ -106,7 +106,7 @@ impl State {
         self.focus = Some(i);
         self.paint();
         let Some(m) = self.marks.get(i).copied() else { return };
-        let lines = match &self.model {
+        let lines = match self.model() {
             Some(model) => crate::describe::datum(model, m.series, m.index),
             None => Vec::new(),
         };
@@ -137,7 +137,7 @@ impl State {
         }
         let (Some(i), Ok(ctx)) = (self.focus, super::measure::context(&self.canvas)) else { return };
         let Some(m) = self.marks.get(i) else { return };
-        let ink = self.model.as_ref().map_or(Rgba::rgb(0, 0, 0), |c| c.theme.title);
+        let ink = self.model().map_or(Rgba::rgb(0, 0, 0), |c| c.theme.title);
         let k = scene.dpr;
         ctx.set_stroke_style_str(&format!("rgb({},{},{})", ink.r, ink.g, ink.b));
         ctx.set_line_width(2.0 * k);
@@ -168,7 +168,7 @@ impl State {
             let Some(el) = document.create_element("div").ok().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
             el.set_class_name("housing-chart-tooltip");
             let _ = el.set_attribute("aria-hidden", "true");
-            let dark = self.model.as_ref().is_some_and(|c| c.theme.background.luminance() < 0.2);
+            let dark = self.model().is_some_and(|c| c.theme.background.luminance() < 0.2);
             let (bg, fg, border) = if dark { ("#24272d", "#f2f2f2", "#4a4e55") } else { ("#ffffff", "#1a1a1a", "#c8c8c8") };
             let style = el.style();
             for (k, v) in [
@@ -193,7 +193,7 @@ impl State {
         let Some(tip) = self.tooltip.clone() else { return };
         tip.set_text_content(Some(&lines.join("\n")));
         let style = tip.style();
-        if let Some(chart) = &self.model {
+        if let Some(chart) = self.model() {
             // The chart's own font families (checked by `theme::check_font`).
             let _ = style.set_property_with_priority("font-family", &chart.theme.font_family, "important");
         }

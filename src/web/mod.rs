@@ -54,8 +54,8 @@ struct State {
     error: Option<Error>,
     /// Warnings of the last successful render.
     warnings: Vec<Warning>,
-    /// The spec last drawn (re-laid out on resize).
-    spec: Option<String>,
+    /// The spec last drawn (prepared again only if the page's defaults change).
+    spec: Option<Input>,
     /// The CSS width last laid out at.
     width: f64,
     /// Re-layout on container resize, at most once per animation frame.
@@ -65,7 +65,9 @@ struct State {
     frame_pending: bool,
     destroyed: bool,
     /// The last resolved chart and its scene (for tooltips and focus).
-    model: Option<crate::model::Chart>,
+    prepared: Option<(crate::model::Chart, Vec<Warning>)>,
+    /// The page defaults `prepared` was made with.
+    prepared_for: Option<crate::Defaults>,
     scene: Option<crate::layout::Scene>,
     marks: Vec<crate::layout::Mark>,
     /// The focused figure (index into `marks`).
@@ -83,15 +85,17 @@ struct State {
 /// A bad spec throws an Error whose message names the JSON path.
 #[wasm_bindgen(js_name = renderSvg)]
 pub fn render_svg(spec: &JsValue, width: Option<f64>) -> Result<String, JsError> {
-    let text = spec_text(spec).map_err(|e| JsError::new(&e.to_string()))?;
+    let fail = |e: Error| JsError::new(&e.to_string());
+    let input = read_spec(spec).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsError::new("housing-charts: renderSvg needs a document"))?;
     let canvas: HtmlCanvasElement = create(&document, "canvas")?;
-    let ctx = measure::context(&canvas).map_err(|e| JsError::new(&e.to_string()))?;
-    crate::svg::render_svg_with(&text, width, &CanvasMeasure::new(ctx))
-        .map(|r| r.svg)
-        .map_err(|e| JsError::new(&e.to_string()))
+    let ctx = measure::context(&canvas).map_err(fail)?;
+    let chart = crate::prepare_columns(&input.text, &crate::Defaults::default(), &input.columns).map_err(fail)?;
+    let width = width.or(chart.0.width).unwrap_or(DEFAULT_WIDTH);
+    let (scene, _) = crate::lay_out(&chart, width, 1.0, &CanvasMeasure::new(ctx)).map_err(fail)?;
+    crate::svg::scene_to_svg(&scene).map_err(fail)
 }
 
 /// Bytes of the module's linear memory (for memory tests and the benchmark:
@@ -109,7 +113,7 @@ pub fn memory_bytes() -> f64 {
 /// object `{ message, path, line, column }` (line and column for text specs).
 #[wasm_bindgen]
 pub fn validate(spec: &JsValue) -> JsValue {
-    let result = spec_text(spec).and_then(|text| crate::prepare(&text).map(|_| ()));
+    let result = read_spec(spec).and_then(|input| crate::prepare_columns(&input.text, &crate::Defaults::default(), &input.columns).map(|_| ()));
     match result {
         Ok(()) => JsValue::UNDEFINED,
         Err(e) => {
@@ -163,7 +167,8 @@ pub fn render(target: &JsValue, spec: &JsValue) -> Result<Chart, JsError> {
         on_frame: None,
         frame_pending: false,
         destroyed: false,
-        model: None,
+        prepared: None,
+        prepared_for: None,
         scene: None,
         marks: Vec::new(),
         focus: None,
@@ -190,9 +195,7 @@ fn observe_resizes(state: &Rc<RefCell<State>>) {
         if let Some(rc) = weak.upgrade() {
             if let Ok(mut s) = rc.try_borrow_mut() {
                 s.frame_pending = false;
-                if let Some(text) = s.spec.clone() {
-                    s.redraw(&text);
-                }
+                s.relayout();
             }
         }
     });
@@ -230,9 +233,28 @@ impl Chart {
         if s.destroyed {
             return Err(JsError::new("housing-charts: this chart was destroyed; call render() again"));
         }
-        match spec_text(spec) {
-            Ok(text) => s.redraw(&text),
+        match read_spec(spec) {
+            Ok(input) => {
+                s.spec = Some(input);
+                s.prepared = None;
+                s.relayout();
+            }
             Err(e) => s.fail(e),
+        }
+        Ok(())
+    }
+
+    /// Lays the chart out again at its container's current width, now (it
+    /// does so by itself on the next animation frame after a resize; this is
+    /// for callers that resize and need the pixels at once). The spec is not
+    /// parsed again.
+    pub fn resize(&mut self) -> Result<(), JsError> {
+        let mut s = self.state.try_borrow_mut().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
+        if s.destroyed {
+            return Err(JsError::new("housing-charts: this chart was destroyed; call render() again"));
+        }
+        if s.spec.is_some() {
+            s.relayout();
         }
         Ok(())
     }
@@ -274,7 +296,7 @@ impl Chart {
     #[wasm_bindgen(js_name = toPng)]
     pub fn to_png(&self, scale: Option<f64>) -> Result<String, JsError> {
         let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let (Some(model), Some(scene)) = (&s.model, &s.scene) else {
+        let (Some(model), Some(scene)) = (s.model(), &s.scene) else {
             return Err(JsError::new("housing-charts: nothing to export: the chart has no drawing"));
         };
         let document = s.host.owner_document().ok_or_else(|| JsError::new("housing-charts: no document"))?;
@@ -296,7 +318,7 @@ impl Chart {
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&self) -> Result<String, JsError> {
         let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let (Some(model), Some(scene)) = (&s.model, &s.scene) else {
+        let (Some(model), Some(scene)) = (s.model(), &s.scene) else {
             return Err(JsError::new("housing-charts: nothing to export: the chart has no drawing"));
         };
         let ctx = measure::context(&s.canvas).map_err(|e| JsError::new(&e.to_string()))?;
@@ -310,20 +332,27 @@ impl Chart {
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> Result<String, JsError> {
         let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let model = s.model.as_ref().ok_or_else(|| JsError::new("housing-charts: nothing to export: the chart has no data"))?;
+        let model = s.model().ok_or_else(|| JsError::new("housing-charts: nothing to export: the chart has no data"))?;
         Ok(crate::describe::csv(model))
     }
 }
 
 impl State {
-    /// Draws `text`; an error replaces the chart with its message.
-    fn redraw(&mut self, text: &str) {
-        self.spec = Some(text.to_owned());
-        match self.draw(text) {
+    /// The resolved chart last drawn.
+    fn model(&self) -> Option<&crate::model::Chart> {
+        self.prepared.as_ref().map(|p| &p.0)
+    }
+
+    /// Draws the kept spec at the container's width: prepared again only
+    /// when it is new or the page's defaults changed, else only laid out
+    /// again (a resize). An error replaces the chart with its message.
+    fn relayout(&mut self) {
+        match self.draw() {
             Ok(warnings) => {
                 self.error = None;
                 self.hide_message();
-                for w in &warnings {
+                // Each warning once, not once per resize.
+                for w in warnings.iter().filter(|w| !self.warnings.contains(w)) {
                     web_sys::console::warn_1(&format!("housing-charts: {w}").into());
                 }
                 self.warnings = warnings;
@@ -361,7 +390,8 @@ impl State {
         for el in [self.message.take(), self.table.take(), self.tooltip.take(), self.live.take()].into_iter().flatten() {
             el.remove();
         }
-        self.model = None;
+        self.prepared = None;
+        self.prepared_for = None;
         self.scene = None;
         self.marks.clear();
         if self.owns_canvas {
@@ -373,10 +403,21 @@ impl State {
         self.destroyed = true;
     }
 
-    /// Parses, lays out and draws; any failure is an `Error` with a path.
-    fn draw(&mut self, text: &str) -> Result<Vec<Warning>, Error> {
+    /// Parses (when needed), lays out and draws; any failure is an `Error`
+    /// with a path.
+    fn draw(&mut self) -> Result<Vec<Warning>, Error> {
         let window = web_sys::window().ok_or_else(|| Error::at("", "no window: charts draw only in a page"))?;
-        let prepared = crate::prepare_with(text, &self.defaults(&window))?;
+        let defaults = self.defaults(&window);
+        let fresh = self.prepared.is_none() || self.prepared_for.as_ref() != Some(&defaults);
+        if fresh {
+            let input = self.spec.as_ref().ok_or_else(|| Error::at("", "no spec to draw"))?;
+            self.prepared = None;
+            self.prepared = Some(crate::prepare_columns(&input.text, &defaults, &input.columns)?);
+            self.prepared_for = Some(defaults);
+        }
+        let Some(prepared) = self.prepared.as_ref() else {
+            return Err(Error::at("", "no spec to draw"));
+        };
         let dpr = window.device_pixel_ratio();
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
         let measured = self.container_width();
@@ -388,7 +429,7 @@ impl State {
         };
         let ctx = measure::context(&self.canvas)?;
         let measure = CanvasMeasure::new(ctx);
-        let (scene, warnings) = crate::lay_out(&prepared, width, dpr, &measure)?;
+        let (scene, warnings) = crate::lay_out(prepared, width, dpr, &measure)?;
 
         self.canvas.set_width(scene.width);
         self.canvas.set_height(scene.height);
@@ -407,17 +448,21 @@ impl State {
                 .map_err(|e| Error::at("", format!("could not size the canvas: {}", describe(&e))))?;
         }
         let chart = &prepared.0;
-        let _ = self.canvas.set_attribute("aria-label", &crate::describe::summary(chart));
+        if fresh {
+            let _ = self.canvas.set_attribute("aria-label", &crate::describe::summary(chart));
+        }
         let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone())
             .ok_or_else(|| Error::at("", "this browser gave no 2D context for the canvas"))?;
         crate::draw::draw(&scene, &mut backend, 1.0).map_err(|e| Error::at("", format!("drawing failed: {e}")))?;
         self.width = measured;
-        if let Err(e) = self.write_table(&crate::describe::table(chart)) {
-            web_sys::console::warn_1(&e);
+        if fresh {
+            let table = crate::describe::table(chart);
+            if let Err(e) = self.write_table(&table) {
+                web_sys::console::warn_1(&e);
+            }
         }
         self.marks = scene.marks.clone();
         self.scene = Some(scene);
-        self.model = Some(prepared.0);
         self.focus = None;
         if let Some(t) = &self.tooltip {
             let _ = t.style().set_property("display", "none");
@@ -477,21 +522,24 @@ impl State {
         el.map_or(0.0, |e| f64::from(e.client_width()))
     }
 
-    /// The data as a visually hidden table after the canvas (text only).
+    /// The data as a table after the canvas (text only), in a visually
+    /// hidden box: a box, because a table does not shrink to 1 px wide, and
+    /// an unshrunk table would widen the page on a phone.
     fn write_table(&mut self, t: &crate::describe::Table) -> Result<(), JsValue> {
         let document = self.host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
-        let table: HtmlElement = match &self.table {
+        let boxed: HtmlElement = match &self.table {
             Some(t) => t.clone(),
             None => {
-                let el: HtmlElement = document.create_element("table")?.dyn_into()?;
-                el.set_class_name("housing-chart-data");
+                let el: HtmlElement = document.create_element("div")?.dyn_into()?;
                 visually_hidden(&el);
                 self.canvas.after_with_node_1(&el)?;
                 self.table = Some(el.clone());
                 el
             }
         };
-        table.set_text_content(None);
+        let table = document.create_element("table")?;
+        table.set_class_name("housing-chart-data");
+        boxed.replace_children_with_node_1(&table);
         let caption = document.create_element("caption")?;
         caption.set_text_content(Some(&t.caption));
         table.append_child(&caption)?;
@@ -560,6 +608,9 @@ fn visually_hidden(el: &HtmlElement) {
         ("width", "1px"),
         ("height", "1px"),
         ("overflow", "hidden"),
+        ("margin", "-1px"),
+        ("padding", "0"),
+        ("border", "0"),
         ("clip", "rect(0 0 0 0)"),
         ("clip-path", "inset(50%)"),
         ("white-space", "nowrap"),
@@ -568,17 +619,68 @@ fn visually_hidden(el: &HtmlElement) {
     }
 }
 
-/// The spec as JSON text: a string as is, an object through JSON.stringify
-/// (own enumerable properties only: a polluted prototype does not leak in).
-fn spec_text(spec: &JsValue) -> Result<String, Error> {
-    if let Some(s) = spec.as_string() {
-        return Ok(s);
+/// A spec as handed over by JavaScript: its JSON text, and the series
+/// columns that came as typed arrays (kept out of the text).
+struct Input {
+    text: String,
+    columns: Vec<crate::Columns>,
+}
+
+/// Reads a spec given as a JSON string or a plain object. Objects are read
+/// with `JSON.stringify` (own properties only: a polluted prototype does not
+/// leak in), except `series[i].x` / `series[i].y` given as typed arrays
+/// (`Float64Array` …), which are copied into wasm memory as numbers: a
+/// million-point line then costs no JSON at all.
+fn read_spec(spec: &JsValue) -> Result<Input, Error> {
+    if let Some(text) = spec.as_string() {
+        return Ok(Input { text, columns: Vec::new() });
     }
     if spec.is_undefined() || spec.is_null() {
         return Err(Error::at("", "no spec: pass an object or a JSON string"));
     }
-    let text = js_sys::JSON::stringify(spec).map_err(|e| Error::at("", format!("the spec could not be read as JSON: {}", describe(&e))))?;
-    text.as_string().ok_or_else(|| Error::at("", "the spec could not be read as JSON"))
+    let (object, columns) = take_columns(spec);
+    let text = js_sys::JSON::stringify(&object).map_err(|e| Error::at("", format!("the spec could not be read as JSON: {}", describe(&e))))?;
+    let text = text.as_string().ok_or_else(|| Error::at("", "the spec could not be read as JSON"))?;
+    Ok(Input { text, columns })
+}
+
+/// `spec` with its typed-array columns replaced by empty lists (a shallow
+/// copy; the caller's object is not touched), and those columns as numbers.
+fn take_columns(spec: &JsValue) -> (JsValue, Vec<crate::Columns>) {
+    let own = |o: &JsValue, key: &str| -> Option<JsValue> {
+        let obj = o.dyn_ref::<js_sys::Object>()?;
+        js_sys::Object::has_own(obj, &key.into()).then(|| js_sys::Reflect::get(o, &key.into()).ok()).flatten()
+    };
+    let typed = |v: &JsValue| -> Option<Vec<f64>> {
+        (js_sys::ArrayBuffer::is_view(v) && !v.is_instance_of::<js_sys::DataView>()).then(|| js_sys::Float64Array::new(v).to_vec())
+    };
+    let Some(series) = own(spec, "series").and_then(|v| v.dyn_into::<js_sys::Array>().ok()) else {
+        return (spec.clone(), Vec::new());
+    };
+    let mut columns = Vec::new();
+    let copy = js_sys::Array::new();
+    for (i, item) in series.iter().enumerate() {
+        let x = own(&item, "x").as_ref().and_then(typed);
+        let y = own(&item, "y").as_ref().and_then(typed);
+        if x.is_none() && y.is_none() {
+            copy.push(&item);
+            continue;
+        }
+        let clone = js_sys::Object::assign(&js_sys::Object::new(), item.unchecked_ref());
+        for (key, found) in [("x", x.is_some()), ("y", y.is_some())] {
+            if found {
+                let _ = js_sys::Reflect::set(&clone, &key.into(), &js_sys::Array::new());
+            }
+        }
+        copy.push(&clone);
+        columns.push(crate::Columns { series: i, x, y });
+    }
+    if columns.is_empty() {
+        return (spec.clone(), columns);
+    }
+    let outer = js_sys::Object::assign(&js_sys::Object::new(), spec.unchecked_ref());
+    let _ = js_sys::Reflect::set(&outer, &"series".into(), &copy);
+    (outer.into(), columns)
 }
 
 fn create<T: JsCast>(document: &Document, tag: &str) -> Result<T, JsError> {

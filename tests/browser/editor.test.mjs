@@ -243,7 +243,14 @@ test("the language toggle switches the chart to Chinese and back", async () => {
 test("the width toggle sets the canvas width", async () => {
   for (const [id, px] of [["width-360", 360], ["width-1200", 1200], ["width-640", 640]]) {
     await page.click(`label[for=${id}]`);
-    await page.waitForFunction(([sel, w]) => Math.abs(document.querySelector(sel).getBoundingClientRect().width - w) < 1, [CANVAS, px]);
+    // The canvas's CSS width follows at once (max-width: 100%); its backing store after the re-layout, a frame later.
+    await page.waitForFunction(
+      ([sel, w]) => {
+        const c = document.querySelector(sel);
+        return Math.abs(c.getBoundingClientRect().width - w) < 1 && Math.abs(c.width - w) <= 1;
+      },
+      [CANVAS, px],
+    );
     const { css, backing } = await page.$eval(CANVAS, (c) => ({ css: c.getBoundingClientRect().width, backing: c.width }));
     assert.ok(Math.abs(css - px) < 1 && Math.abs(backing - px) <= 1, `${id}: canvas ${css} CSS px, ${backing} backing`);
     assert.ok((await inkedPixels(page, CANVAS)) > 2000, `${id}: not drawn`);
