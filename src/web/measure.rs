@@ -22,17 +22,71 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, E
         .map_err(|_| Error::at("", "the canvas context is not a 2D context"))
 }
 
-/// Measures with `measureText`; remembers the font last set.
+/// Measures with `measureText`; remembers the font last set, and the widths
+/// measured (see `Widths`).
 pub struct CanvasMeasure {
     ctx: CanvasRenderingContext2d,
     font: RefCell<String>,
+    /// False while the page's fonts are loading (widths may still change).
+    cache: bool,
 }
 
 impl CanvasMeasure {
     /// A measurer over `ctx`.
     pub fn new(ctx: CanvasRenderingContext2d) -> Self {
-        CanvasMeasure { ctx, font: RefCell::new(String::new()) }
+        let cache = WIDTHS.with(|w| w.borrow_mut().ready());
+        CanvasMeasure { ctx, font: RefCell::new(String::new()), cache }
     }
+}
+
+/// Slots of the width cache (a direct-mapped table: 64 KiB).
+const SLOTS: usize = 4096;
+
+/// Widths already measured, shared by every chart of the page: the same
+/// labels come back in every chart of a page, in every resize and in every
+/// line-wrapping attempt, and each `measureText` is a call into JavaScript.
+/// Keyed by a 64-bit FNV-1a hash of the font string and the text (a clash
+/// is a 2^-64 chance); a clash of slots just measures again. Emptied when
+/// the page's set of fonts changes, and not used while fonts load.
+struct Widths {
+    slots: Vec<(u64, f64)>,
+    fonts: f64,
+}
+
+thread_local! {
+    static WIDTHS: RefCell<Widths> = const { RefCell::new(Widths { slots: Vec::new(), fonts: -1.0 }) };
+}
+
+impl Widths {
+    /// Whether widths may be cached now (`document.fonts` not loading);
+    /// empties the cache when the number of font faces changed.
+    fn ready(&mut self) -> bool {
+        let fonts = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| js_sys::Reflect::get(&d, &"fonts".into()).ok())
+            .filter(|f| f.is_object());
+        let Some(fonts) = fonts else { return false };
+        let get = |k: &str| js_sys::Reflect::get(&fonts, &k.into()).ok();
+        if get("status").and_then(|s| s.as_string()).as_deref() != Some("loaded") {
+            return false;
+        }
+        let size = get("size").and_then(|s| s.as_f64()).unwrap_or(0.0);
+        if size != self.fonts || self.slots.is_empty() {
+            self.slots = vec![(0, 0.0); SLOTS];
+            self.fonts = size;
+        }
+        true
+    }
+}
+
+/// FNV-1a over `font`, a separator and `text`; never 0 (an empty slot).
+fn key(font: &str, text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in font.bytes().chain([0xff]).chain(text.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h | 1
 }
 
 impl TextMeasure for CanvasMeasure {
@@ -43,6 +97,14 @@ impl TextMeasure for CanvasMeasure {
     fn width_in(&self, family: &str, text: &str, size: f64, bold: bool) -> f64 {
         // The same string plotters-canvas sets before fillText.
         let font = format!("{} {}px {}", if bold { "bold" } else { "normal" }, size, family);
+        let key = key(&font, text);
+        let slot = (key % SLOTS as u64) as usize;
+        if self.cache {
+            let hit = WIDTHS.with(|w| w.borrow().slots.get(slot).filter(|s| s.0 == key).map(|s| s.1));
+            if let Some(width) = hit {
+                return width;
+            }
+        }
         if let Ok(mut current) = self.font.try_borrow_mut() {
             if *current != font {
                 self.ctx.set_font(&font);
@@ -50,7 +112,17 @@ impl TextMeasure for CanvasMeasure {
             }
         }
         match self.ctx.measure_text(text) {
-            Ok(m) if m.width().is_finite() => m.width(),
+            Ok(m) if m.width().is_finite() => {
+                let width = m.width();
+                if self.cache {
+                    WIDTHS.with(|w| {
+                        if let Some(s) = w.borrow_mut().slots.get_mut(slot) {
+                            *s = (key, width);
+                        }
+                    });
+                }
+                width
+            }
             // Fall back on one em per wide character, half an em otherwise.
             _ => text.chars().map(|c| if is_wide(c) { size } else { size * 0.55 }).sum(),
         }
