@@ -51,7 +51,12 @@
 //!   size × devicePixelRatio (plotters-canvas does not) and pins the canvas to
 //!   `dir="ltr"` (plotters-canvas aligns text with `start`, which flips in RTL).
 //! - No global mutable state: every render is a pure function of its spec and
-//!   frame, so charts on one page cannot affect each other.
+//!   frame, so charts on one page cannot affect each other. The one shared
+//!   thing is `web::measure`'s cache of text widths, a pure function of font
+//!   and text (not used while the page's fonts load, emptied when they change).
+//! - `web` keeps each chart's resolved `model::Chart`: a resize only lays it
+//!   out again; the spec is parsed again only by `update` or when the page's
+//!   defaults (lang, colour scheme, CSS custom properties) changed.
 //! - No `unwrap`/`expect`/`panic!` outside tests: a panic in wasm kills the
 //!   module every chart on the page shares. `f64::clamp` panics on an empty
 //!   range: layout uses `layout::fit` instead.
@@ -79,7 +84,10 @@
 //! or the text a journalist typed). One parser on both targets gives the same
 //! messages natively and in the browser, line and column for malformed JSON,
 //! and `JSON.stringify` never copies keys inherited from a polluted
-//! `Object.prototype`. serde-wasm-bindgen carries results back to JavaScript.
+//! `Object.prototype`. The exception is long series: `series[i].x` / `.y`
+//! given as typed arrays are copied into wasm memory as numbers
+//! (`Columns`, `prepare_columns`) and checked by `model` like JSON columns,
+//! so a million-point line costs no JSON at all.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -710,6 +710,7 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     for (const f of ["results.md", "chart-spec.json", "chart.png"]) copyFileSync(join(opts.out, f), join(dir, f));
     console.log(`bench: copied results.md, chart-spec.json, chart.png to ${relative(process.cwd(), dir)}/ (commit them)`);
+    execFileSync(process.execPath, [join(HERE, "readme.mjs")], { stdio: "inherit" });
   } else if (opts.publish) {
     console.log(`bench: tests/bench/results/ left as it was (${complete ? "something failed" : "not a complete default run"})`);
   }
