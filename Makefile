@@ -171,7 +171,7 @@ TWIGGY_VERSION := 0.8.0
 SIZE_DIR := target/bench/size
 size-report:
 	$(SETUP)
-	$(MAKE) SKIP_SETUP=1 pkg
+	$(MAKE) SKIP_SETUP=1 build
 	@if [ "$$(twiggy --version 2>/dev/null | awk '{print $$2}')" = "$(TWIGGY_VERSION)" ]; then echo "size-report: twiggy $(TWIGGY_VERSION): present"; \
 	else echo "size-report: installing twiggy $(TWIGGY_VERSION)"; cargo install --locked --version $(TWIGGY_VERSION) twiggy; fi
 	$(MAKE) SKIP_SETUP=1 bench-deps

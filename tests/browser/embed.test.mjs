@@ -336,11 +336,9 @@ test("host CSS cannot reach the chart; CSS custom properties and the page's lang
   await page.close();
 });
 
-test("a trapped engine instance is replaced: the chart that crashed says so, the others draw again", async () => {
-  const page = await chromium.newPage({ viewport: { width: 800, height: 900 } });
-  const problems = watch(page);
-  // Keep every instance the page makes, so the test can exhaust one's memory.
-  await page.addInitScript(() => {
+/** Makes the page keep every wasm instance it creates in window.instances. */
+function keepInstances(page) {
+  return page.addInitScript(() => {
     window.instances = [];
     const instantiate = WebAssembly.instantiate;
     WebAssembly.instantiate = async function (...args) {
@@ -349,6 +347,12 @@ test("a trapped engine instance is replaced: the chart that crashed says so, the
       return result;
     };
   });
+}
+
+test("a trapped engine instance is replaced: the chart that crashed says so, the others draw again", async () => {
+  const page = await chromium.newPage({ viewport: { width: 800, height: 900 } });
+  const problems = watch(page);
+  await keepInstances(page); // so that the test can exhaust one's memory
   await page.goto(new URL("embed/plain.html", server.url).href);
   await page.evaluate(() => {
     document.body.innerHTML = `
@@ -393,15 +397,7 @@ test("a trapped engine instance is replaced: the chart that crashed says so, the
 test("300 elements added, drawn and removed leave JS heap and wasm memory at their baseline", async () => {
   const page = await chromium.newPage({ viewport: { width: 800, height: 900 } });
   const problems = watch(page);
-  await page.addInitScript(() => {
-    window.instances = [];
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = async function (...args) {
-      const result = await instantiate.apply(this, args);
-      window.instances.push(result.instance ?? result);
-      return result;
-    };
-  });
+  await keepInstances(page);
   await page.goto(new URL("embed/plain.html", server.url).href);
   await page.evaluate(() => document.body.replaceChildren());
   const cycles = (n) =>
@@ -410,7 +406,11 @@ test("300 elements added, drawn and removed leave JS heap and wasm memory at the
         const el = document.createElement("housing-chart");
         el.setAttribute("loading", "eager");
         el.setAttribute("dataset", i % 2 ? "people" : "africa-housing-gap");
-        const drawn = new Promise((done) => el.addEventListener("chartrender", done, { once: true }));
+        const drawn = new Promise((done, fail) => {
+          el.addEventListener("chartrender", done, { once: true });
+          el.addEventListener("charterror", (e) => fail(new Error(e.detail.message)), { once: true });
+          setTimeout(() => fail(new Error(`chart ${i} not drawn within 10 s`)), 10000);
+        });
         document.body.append(el);
         await drawn;
         el.remove();
