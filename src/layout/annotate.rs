@@ -49,7 +49,9 @@ pub(crate) fn foregrounds(b: &mut Builder, chart: &Chart, axes: &Axes) {
                     b.warnings.push(Warning::at(path, "outside the axis range; not drawn"));
                     continue;
                 };
-                b.dashed((x0, y0), (x1, y1), color.alpha(0.8), 1.5, 5.0, 4.0);
+                for (from, to) in around_text(b, (x0, y0), (x1, y1)) {
+                    b.dashed(from, to, color.alpha(0.8), 1.5, 5.0, 4.0);
+                }
                 place_label(b, chart, axes, &path, label, (x0, y0, x1, y1));
             }
             Annotation::Band { x, from, to, label } => {
@@ -67,6 +69,51 @@ pub(crate) fn foregrounds(b: &mut Builder, chart: &Chart, axes: &Axes) {
             }
         }
     }
+}
+
+/// The pieces of the segment `a`–`z` that pass no text (with a 3 px
+/// margin): a reference line or a leader stops short of the labels it meets
+/// rather than striking through them.
+fn around_text(b: &Builder, a: (f64, f64), z: (f64, f64)) -> Vec<((f64, f64), (f64, f64))> {
+    const MARGIN: f64 = 3.0;
+    let len = ((z.0 - a.0).powi(2) + (z.1 - a.1).powi(2)).sqrt();
+    let steps = len.ceil().max(1.0) as usize;
+    let at = |k: usize| {
+        let t = k as f64 / steps as f64;
+        (a.0 + (z.0 - a.0) * t, a.1 + (z.1 - a.1) * t)
+    };
+    let free = |(x, y): (f64, f64)| b.free((x - MARGIN, y - MARGIN, x + MARGIN, y + MARGIN));
+    let mut pieces = Vec::new();
+    let mut run: Option<usize> = None;
+    for k in 0..=steps {
+        match (free(at(k)), run) {
+            (true, None) => run = Some(k),
+            (false, Some(s)) => {
+                if k - 1 > s {
+                    pieces.push((at(s), at(k - 1)));
+                }
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = run {
+        if steps > s {
+            pieces.push((at(s), at(steps)));
+        }
+    }
+    pieces
+}
+
+/// Whether the segment `a`–`z` passes clear of every text box.
+fn clear_of_text(b: &Builder, a: (f64, f64), z: (f64, f64)) -> bool {
+    let len = ((z.0 - a.0).powi(2) + (z.1 - a.1).powi(2)).sqrt();
+    let steps = (len / 2.0).ceil().max(1.0) as usize;
+    (0..=steps).all(|k| {
+        let t = k as f64 / steps as f64;
+        let (x, y) = (a.0 + (z.0 - a.0) * t, a.1 + (z.1 - a.1) * t);
+        b.free((x - 0.5, y - 0.5, x + 0.5, y + 0.5))
+    })
 }
 
 /// The rectangle a line (from == to) or band covers, clipped to the plot;
@@ -112,6 +159,8 @@ fn place_label(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &
     put(b, chart, path, &lines, w, h, &candidates);
 }
 
+/// Writes `lines` at the first candidate corner where the box stays in
+/// bounds and touches no text and no solid mark.
 fn put(b: &mut Builder, chart: &Chart, path: &str, lines: &[String], w: f64, h: f64, candidates: &[(f64, f64)]) -> Option<(f64, f64)> {
     let p = b.bounds;
     for &(x, y) in candidates {
@@ -158,11 +207,17 @@ fn callout(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str,
             (px - w / 2.0, py + d),
         ]);
     }
-    if let Some((x, y)) = put(b, chart, path, &lines, w, h, &candidates) {
+    // Places whose leader strikes through no other text (value labels) first.
+    let leader_clear = |(x, y): &(f64, f64)| clear_of_text(b, (px, py), (px.max(*x).min(x + w), py.max(*y).min(y + h)));
+    let (mut order, rest): (Vec<_>, Vec<_>) = candidates.iter().partition(|c| leader_clear(c));
+    order.extend(rest);
+    if let Some((x, y)) = put(b, chart, path, &lines, w, h, &order) {
         // Leader from the figure to the nearest point of the text box.
         let tx = px.clamp(x, x + w);
         let ty = py.clamp(y, y + h);
-        b.line(vec![(px, py), (tx, ty)], chart.theme.text.alpha(0.7), 1.0);
+        for (from, to) in around_text(b, (px, py), (tx, ty)) {
+            b.line(vec![from, to], chart.theme.text.alpha(0.7), 1.0);
+        }
         b.circle(px, py, 2.5, chart.theme.text);
     }
 }
