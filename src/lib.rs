@@ -53,7 +53,9 @@
 //! - No global mutable state: every render is a pure function of its spec and
 //!   frame, so charts on one page cannot affect each other. The one shared
 //!   thing is `web::measure`'s cache of text widths, a pure function of font
-//!   and text (not used while the page's fonts load, emptied when they change).
+//!   and text (not used while the page's fonts load, emptied when they change
+//!   or start loading). A chart drawn while fonts load lays itself out again
+//!   once they have (`document.fonts.ready`).
 //! - `web` keeps each chart's resolved `model::Chart`: a resize only lays it
 //!   out again; the spec is parsed again only by `update` or when the page's
 //!   defaults (lang, colour scheme, CSS custom properties) changed.

@@ -403,3 +403,56 @@ async fn typed_array_columns_draw_without_json_and_are_checked_like_json() {
     assert!(housing_charts::web::validate(&typed_line(1000, None)).is_undefined());
     chart.destroy();
 }
+
+/// Standard base64 (for a data URL).
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(A[((n >> (18 - 6 * k)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The pixels of a canvas.
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data().to_vec()
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_drawn_while_its_font_loads_is_laid_out_again_once_it_has() {
+    // A web font (Liberation Serif, which `make setup` installs, as a data
+    // URL so that it loads asynchronously) that nothing has asked for yet:
+    // the chart's first measurement starts its load.
+    const TTF: &[u8] = include_bytes!("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf");
+    let fonts = js_sys::Reflect::get(&document(), &"fonts".into()).unwrap();
+    let face_ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"FontFace".into()).unwrap().dyn_into().unwrap();
+    let url = format!("url(data:font/ttf;base64,{})", base64(TTF));
+    let args = js_sys::Array::of2(&"HcLateSerif".into(), &url.into());
+    let face = js_sys::Reflect::construct(&face_ctor, &args).unwrap();
+    let add: js_sys::Function = js_sys::Reflect::get(&fonts, &"add".into()).unwrap().dyn_into().unwrap();
+    add.call1(&fonts, &face).unwrap();
+
+    let spec = r##"{"type": "bar", "title": "Housing gap, in a serif", "theme": {"font": "HcLateSerif, monospace"},
+        "data": [{"label": "Now", "value": 51}, {"label": "2030", "value": 130}]}"##;
+    let early = render_ok(&container(420), spec);
+    let ready: js_sys::Promise = js_sys::Reflect::get(&fonts, &"ready".into()).unwrap().dyn_into().unwrap();
+    wasm_bindgen_futures::JsFuture::from(ready).await.unwrap();
+    sleep(50).await;
+    let status = js_sys::Reflect::get(&fonts, &"status".into()).unwrap().as_string().unwrap();
+    assert_eq!(status, "loaded");
+    // Drawn after the load: the chart drawn during it must now look the same.
+    let late = render_ok(&container(420), spec);
+    assert_eq!(early.canvas().width(), late.canvas().width());
+    assert_eq!(early.canvas().height(), late.canvas().height());
+    assert!(pixels(&early.canvas()) == pixels(&late.canvas()), "the chart drawn while the font loaded was not laid out again");
+}

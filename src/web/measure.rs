@@ -79,6 +79,23 @@ impl Widths {
     }
 }
 
+/// The page's `document.fonts.ready` while fonts are loading (a font the
+/// chart asked for, by measuring or drawing text in it, among them), after
+/// emptying the width cache: widths measured before the load began were
+/// taken in a fallback font. None when nothing is loading.
+pub fn fonts_loading() -> Option<js_sys::Promise> {
+    let fonts = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| js_sys::Reflect::get(&d, &"fonts".into()).ok())
+        .filter(|f| f.is_object())?;
+    let status = js_sys::Reflect::get(&fonts, &"status".into()).ok()?.as_string()?;
+    if status != "loading" {
+        return None;
+    }
+    WIDTHS.with(|w| w.borrow_mut().slots.clear());
+    js_sys::Reflect::get(&fonts, &"ready".into()).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
 /// FNV-1a over `font`, a separator and `text`; never 0 (an empty slot).
 fn key(font: &str, text: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

@@ -63,6 +63,10 @@ struct State {
     on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
     on_frame: Option<Closure<dyn FnMut()>>,
     frame_pending: bool,
+    /// A re-layout is promised for when the page's fonts have loaded.
+    fonts_pending: bool,
+    /// This state itself, for callbacks that must not keep it alive.
+    me: std::rc::Weak<RefCell<State>>,
     destroyed: bool,
     /// The last resolved chart and its scene (for tooltips and focus).
     prepared: Option<(crate::model::Chart, Vec<Warning>)>,
@@ -166,6 +170,8 @@ pub fn render(target: &JsValue, spec: &JsValue) -> Result<Chart, JsError> {
         on_resize: None,
         on_frame: None,
         frame_pending: false,
+        fonts_pending: false,
+        me: std::rc::Weak::new(),
         destroyed: false,
         prepared: None,
         prepared_for: None,
@@ -177,6 +183,7 @@ pub fn render(target: &JsValue, spec: &JsValue) -> Result<Chart, JsError> {
         listeners: Vec::new(),
         page_warnings: Vec::new(),
     }));
+    state.borrow_mut().me = Rc::downgrade(&state);
     observe_resizes(&state);
     let listeners = interact::install(&state);
     state.borrow_mut().listeners = listeners;
@@ -356,8 +363,33 @@ impl State {
                     web_sys::console::warn_1(&format!("housing-charts: {w}").into());
                 }
                 self.warnings = warnings;
+                self.after_fonts_load();
             }
             Err(e) => self.fail(e),
+        }
+    }
+
+    /// If the page's fonts are still loading (say the theme's web font, which
+    /// the canvas only starts to load once asked for it), lays the chart out
+    /// again once they are in: until then text was measured and drawn in a
+    /// fallback font. The callback holds the chart weakly and runs once.
+    fn after_fonts_load(&mut self) {
+        if self.fonts_pending {
+            return;
+        }
+        let Some(ready) = measure::fonts_loading() else { return };
+        let weak = self.me.clone();
+        let callback = Closure::once_into_js(move || {
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut s) = rc.try_borrow_mut() else { return };
+            s.fonts_pending = false;
+            if !s.destroyed && s.spec.is_some() {
+                s.relayout();
+            }
+        });
+        let then = js_sys::Reflect::get(&ready, &"then".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(then) = then {
+            self.fonts_pending = then.call1(&ready, &callback).is_ok();
         }
     }
 
