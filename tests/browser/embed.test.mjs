@@ -268,6 +268,26 @@ test("an element removed and re-added draws again; attributes and the inline spe
   await page.close();
 });
 
+test("a spec object with Float64Array columns reaches the engine as it is, attributes applied", async () => {
+  const { page, problems } = await host("");
+  await page.evaluate(() => {
+    document.body.innerHTML = `<housing-chart id="a" lang="zh" height="300" loading="eager"></housing-chart>`;
+    const n = 5000;
+    const x = Float64Array.from({ length: n }, (_, i) => 2000 + i / 250);
+    const y = Float64Array.from({ length: n }, (_, i) => 50 + Math.sin(i / 300) * 20);
+    window.given = { type: "line", title: "Walk", series: [{ name: "walk", x, y }] };
+    document.getElementById("a").spec = window.given;
+  });
+  await settle(page, "a");
+  const state = await charts(page);
+  assert.ok(state.a.inked > 2000);
+  assert.equal(await page.evaluate(() => document.getElementById("a").shadowRoot.querySelector("canvas").getBoundingClientRect().height), 300);
+  assert.equal(await page.evaluate(() => document.getElementById("a").chart.toCsv().trim().split("\n").length), 5001);
+  assert.equal(await page.evaluate(() => "locale" in window.given || "height" in window.given), false, "the page's object is not changed");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("every way a spec URL can fail gets a clear message in place, and the page stays responsive", async () => {
   const cross = new URL("data/examples/people-bars-en.json", other.url).href;
   const { page, problems } = await host(`

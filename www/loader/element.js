@@ -72,15 +72,16 @@ function megabytes(bytes) {
   return `${Math.round((bytes / 1048576) * 10) / 10} MB`; // MB of 2^20 bytes, as the engine counts
 }
 
-/** Fetches a spec's text: a clear LoadError on any failure; null when aborted by the element. */
-async function fetchSpec(url, owner, timeoutMs = FETCH_TIMEOUT_MS) {
-  const controller = new AbortController();
+/**
+ * Fetches a spec's text: a clear LoadError on any failure; null when aborted
+ * through `controller` (the element's, when it leaves the page).
+ */
+async function fetchSpec(url, controller, timeoutMs = FETCH_TIMEOUT_MS) {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  owner.abortFetch = () => controller.abort();
   const where = `the spec at ${url}`;
   try {
     let response;
@@ -102,10 +103,11 @@ async function fetchSpec(url, owner, timeoutMs = FETCH_TIMEOUT_MS) {
       throw new LoadError(`${where} is ${megabytes(declared)}; a spec may be at most ${megabytes(MAX_SPEC_BYTES)}`, "src");
     }
     // Read in chunks, so that a response without a length cannot grow past the limit.
-    const chunks = [];
-    let size = 0;
+    let text = "";
     if (response.body && response.body.getReader) {
       const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let size = 0;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
@@ -114,18 +116,12 @@ async function fetchSpec(url, owner, timeoutMs = FETCH_TIMEOUT_MS) {
           reader.cancel().catch(() => {});
           throw new LoadError(`${where} is larger than ${megabytes(MAX_SPEC_BYTES)}, the most a spec may be`, "src");
         }
-        chunks.push(value);
+        text += decoder.decode(value, { stream: true });
       }
+      text += decoder.decode();
     } else {
-      chunks.push(new Uint8Array(await response.arrayBuffer()));
+      text = await response.text();
     }
-    const bytes = new Uint8Array(size || chunks.reduce((n, c) => n + c.byteLength, 0));
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    const text = new TextDecoder().decode(bytes);
     if (/^\s*</.test(text)) {
       throw new LoadError(`${where} is an HTML page, not a JSON spec: is the address right?`, "src");
     }
@@ -137,30 +133,37 @@ async function fetchSpec(url, owner, timeoutMs = FETCH_TIMEOUT_MS) {
     throw new LoadError(`${where} could not be read: ${describe(err)}`, "src");
   } finally {
     clearTimeout(timer);
-    owner.abortFetch = null;
   }
 }
 
 /** Attribute → spec field, for the attributes that override the spec. */
 const OVERRIDES = { type: "type", lang: "locale", theme: "theme", height: "height" };
 
-/** Applies the overriding attributes to a spec's text; the text as is when nothing applies or it is not an object. */
-function withOverrides(text, element) {
+/**
+ * Applies the overriding attributes to a spec (JSON text or an object, which
+ * is copied, never changed); the spec as is when nothing applies or it is not
+ * an object. An object stays an object, so typed-array columns reach the
+ * engine as they are.
+ */
+function withOverrides(spec, element) {
   const set = Object.keys(OVERRIDES).filter((a) => element.hasAttribute(a));
-  if (set.length === 0) return text;
-  let spec;
-  try {
-    spec = JSON.parse(text);
-  } catch {
-    return text; // the engine reports the syntax error, with its line and column
+  if (set.length === 0) return spec;
+  let object = spec;
+  if (typeof spec === "string") {
+    try {
+      object = JSON.parse(spec);
+    } catch {
+      return spec; // the engine reports the syntax error, with its line and column
+    }
   }
-  if (!spec || typeof spec !== "object" || Array.isArray(spec)) return text;
+  if (!object || typeof object !== "object" || Array.isArray(object)) return spec;
+  object = { ...object };
   for (const attr of set) {
     const value = element.getAttribute(attr);
     const number = Number(value);
-    spec[OVERRIDES[attr]] = attr === "height" && value.trim() !== "" && Number.isFinite(number) ? number : value;
+    object[OVERRIDES[attr]] = attr === "height" && value.trim() !== "" && Number.isFinite(number) ? number : value;
   }
-  return JSON.stringify(spec, null, 2);
+  return object;
 }
 
 /** One IntersectionObserver for every element: charts draw when they come near the viewport. */
@@ -214,10 +217,15 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
     #fetched = null; // { url, text }
     #children = null;
     #unsubscribe = null;
-    #crashedSpec = null;
+    /** This element's spec crashed the engine: not drawn again until it changes. */
+    #crashed = false;
+    #fetching = null; // AbortController of the spec URL being fetched
+    #wasmRefused = null;
     #frame = null;
-    #frameText = null;
+    #frameSpec = null;
+    #frameTimer = 0;
     #onMessage = null;
+    #onViolation = null;
     #state = { error: null, path: null };
 
     constructor() {
@@ -236,7 +244,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
     }
 
     connectedCallback() {
-      this.#children = new MutationObserver(() => this.#schedule());
+      this.#children = new MutationObserver(() => this.#changed());
       this.#children.observe(this, { childList: true, subtree: true, characterData: true });
       this.#unsubscribe = engine.onRestart(() => this.#restarted());
       if (this.getAttribute("loading") === "eager" || !watchViewport(this)) this.#visible = true;
@@ -251,7 +259,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       this.#visible = false;
       this.#unsubscribe?.();
       this.#unsubscribe = null;
-      this.abortFetch?.();
+      this.#fetching?.abort();
       this.#dropChart();
       this.#dropFrame();
     }
@@ -260,7 +268,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       if (before === after) return;
       if (name === "src") this.#fetched = null;
       if (name === "loading" && after === "eager") this.#visible = true;
-      this.#schedule();
+      this.#changed();
     }
 
     /** Called by the shared IntersectionObserver. */
@@ -275,7 +283,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
     }
     set spec(value) {
       this.#spec = value;
-      this.#schedule();
+      this.#changed();
     }
 
     /** The chart handle (update, toPng, toSvg, toCsv …), once drawn. */
@@ -293,6 +301,12 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
     /** Draws again (e.g. after the spec's URL changed on the server). */
     refresh() {
       this.#fetched = null;
+      this.#changed();
+    }
+
+    /** The spec or an attribute changed: draw again, even after a crash. */
+    #changed() {
+      this.#crashed = false;
       this.#schedule();
     }
 
@@ -305,10 +319,9 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       });
     }
 
-    async #specText() {
-      if (this.#spec !== undefined) {
-        return typeof this.#spec === "string" ? this.#spec : JSON.stringify(this.#spec);
-      }
+    /** The spec: the `spec` property as given (text or object), else JSON text. */
+    async #source() {
+      if (this.#spec !== undefined) return this.#spec;
       const script = this.querySelector(':scope > script[type="application/json"]');
       if (script) return script.textContent;
       const src = this.getAttribute("src");
@@ -316,7 +329,9 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         const url = new URL(src, document.baseURI).href;
         if (this.#fetched && this.#fetched.url === url) return this.#fetched.text;
         const seconds = Number(this.getAttribute("timeout"));
-        const text = await fetchSpec(url, this, seconds > 0 ? seconds * 1000 : FETCH_TIMEOUT_MS);
+        this.#fetching = new AbortController();
+        const text = await fetchSpec(url, this.#fetching, seconds > 0 ? seconds * 1000 : FETCH_TIMEOUT_MS);
+        this.#fetching = null;
         if (text !== null) this.#fetched = { url, text };
         return text;
       }
@@ -329,22 +344,22 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
 
     async #render() {
       const seq = ++this.#seq;
-      let text;
+      let spec;
       try {
-        text = await this.#specText();
+        spec = await this.#source();
       } catch (err) {
         if (seq === this.#seq) this.#fail(err);
         return;
       }
-      if (seq !== this.#seq || !this.isConnected || text === null) return;
-      text = withOverrides(text, this);
+      if (seq !== this.#seq || !this.isConnected || spec === null) return;
+      spec = withOverrides(spec, this);
       // The engine reads the page's language from the nearest lang attribute,
       // which it cannot see across the shadow root: copy it in.
       const lang = this.closest("[lang]")?.getAttribute("lang");
       if (lang) this.#container.setAttribute("lang", lang);
       else this.#container.removeAttribute("lang");
 
-      if (this.#frame || (this.#frameText === null && this.#wasmRefused)) return this.#renderInFrame(text);
+      if (this.#frame || this.#wasmRefused) return this.#renderInFrame(spec);
       let glue;
       try {
         glue = await engine.load();
@@ -352,39 +367,35 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         if (seq !== this.#seq) return;
         if (err instanceof WasmRefusedError) {
           this.#wasmRefused = err;
-          return this.#renderInFrame(text);
+          return this.#renderInFrame(spec);
         }
         this.#fail(new LoadError(`housing-charts could not start: ${describe(err)}`));
         return;
       }
-      if (seq !== this.#seq || !this.isConnected) return;
-      if (this.#crashedSpec !== null && this.#crashedSpec === text) return; // it would only crash again
-      this.#crashedSpec = null;
+      if (seq !== this.#seq || !this.isConnected || this.#crashed) return; // a crashed spec would only crash again
       try {
         engine.run(() => {
           if (this.#chart && this.#generation === engine.generation) {
-            this.#chart.update(text);
+            this.#chart.update(spec);
           } else {
             this.#dropChart();
             this.#container.replaceChildren();
-            this.#chart = glue.render(this.#container, text);
+            this.#chart = glue.render(this.#container, spec);
             this.#generation = engine.generation;
           }
         });
       } catch (err) {
         this.#chart = null;
         if (isTrap(err)) {
-          this.#crashedSpec = text;
+          this.#crashed = true;
           this.#fail(new LoadError("housing-charts could not draw this chart: an internal error (details in the console). Please report it with the chart's spec."));
         } else {
-          this.#fail(new LoadError(`housing-charts: ${describe(err)}`));
+          this.#fail(err);
         }
         return;
       }
       this.#announce();
     }
-
-    #wasmRefused = null;
 
     /** After a successful call: the chart's own message (shown by the engine) or its warnings. */
     #announce() {
@@ -414,7 +425,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       p.setAttribute("role", "alert");
       p.textContent = message;
       this.#container.replaceChildren(p);
-      console.error(`housing-charts: ${message}`);
+      console.error(message.startsWith("housing-charts") ? message : `housing-charts: ${message}`);
       this.#emit("charterror", { message, path });
     }
 
@@ -442,7 +453,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       this.#container = this.#newContainer();
       old.replaceWith(this.#container);
       this.#chart = null;
-      if (this.#crashedSpec !== null) {
+      if (this.#crashed) {
         // Keep the message of the chart that crashed the engine.
         this.#container.replaceChildren(...old.childNodes);
         return;
@@ -452,7 +463,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
 
     // --- when the page refuses WebAssembly: an iframe from the loader's origin ---
 
-    #renderInFrame(text) {
+    #renderInFrame(spec) {
       if (!frameUrl) {
         this.#fail(
           new LoadError(
@@ -461,7 +472,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         );
         return;
       }
-      this.#frameText = text;
+      this.#frameSpec = spec;
       if (this.#frame) {
         this.#postToFrame();
         return;
@@ -508,20 +519,17 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         }
       };
       document.addEventListener("securitypolicyviolation", this.#onViolation);
-      this.#frameTimer = setTimeout(() => refused("it did not answer within 15 s"), FETCH_TIMEOUT_MS);
+      this.#frameTimer = setTimeout(() => refused(`it did not answer within ${FETCH_TIMEOUT_MS / 1000} s`), FETCH_TIMEOUT_MS);
       this.#frame = frame;
       this.#container.replaceChildren(frame);
     }
 
-    #onViolation = null;
-    #frameTimer = 0;
-
     #postToFrame() {
       const frame = this.#frame;
-      if (!frame || !frame.contentWindow || this.#frameText === null) return;
+      if (!frame || !frame.contentWindow || this.#frameSpec === null) return;
       const origin = new URL(frameUrl, document.baseURI).origin;
       const lang = this.closest("[lang]")?.getAttribute("lang") ?? "";
-      frame.contentWindow.postMessage({ type: "housing-charts:spec", spec: this.#frameText, lang }, origin);
+      frame.contentWindow.postMessage({ type: "housing-charts:spec", spec: this.#frameSpec, lang }, origin);
     }
 
     #dropFrame() {
@@ -560,7 +568,8 @@ export function runFrame() {
   window.addEventListener("message", (event) => {
     if (event.source !== parent) return;
     const data = event.data || {};
-    if (data.type !== "housing-charts:spec" || typeof data.spec !== "string") return;
+    // Text, or an object (structured-cloned: typed-array columns arrive intact).
+    if (data.type !== "housing-charts:spec" || !data.spec || !/^(string|object)$/.test(typeof data.spec)) return;
     parentOrigin = event.origin;
     if (typeof data.lang === "string" && data.lang) document.documentElement.lang = data.lang;
     if (!chart) {

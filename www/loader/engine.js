@@ -22,6 +22,9 @@ export class WasmRefusedError extends Error {
   }
 }
 
+/** Fresh instances made after traps before the engine gives up (a bug that keeps trapping). */
+const MAX_RESTARTS = 3;
+
 /** The smallest valid module: compiling it tells whether this page may compile WebAssembly. */
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
@@ -64,6 +67,9 @@ export class Engine {
   /** The glue of a live instance (loading or restarting it when needed). */
   load() {
     if (this.glue) return Promise.resolve(this.glue);
+    if (this.restarts > MAX_RESTARTS) {
+      return Promise.reject(new Error(`the chart engine stopped ${this.restarts} times on this page (a bug); reload the page`));
+    }
     if (!this.loading) {
       this.loading = this.instantiate().then(
         (glue) => {
@@ -126,6 +132,10 @@ export class Engine {
     if (!this.glue) return;
     this.glue = null;
     this.restarts += 1;
+    if (this.restarts > MAX_RESTARTS) {
+      console.error(`housing-charts: the chart engine stopped again (${this.restarts} times: a bug; please report it); not restarting it.`, err);
+      return;
+    }
     console.error("housing-charts: the chart engine stopped (a bug; please report it with the chart's spec); starting a fresh one.", err);
     this.load().then(
       () => this.listeners.forEach((listener) => listener(this.generation)),
