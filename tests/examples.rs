@@ -87,14 +87,34 @@ fn hostile_text_stays_inside_and_apart() {
         format!(r#"{{"type": "bar", "orientation": "vertical", "data": [{{"label": "{}", "value": 5}}, {{"label": "b", "value": 3}}]}}"#, "W".repeat(500)),
         r#"{"type": "bar", "title": "<img src=x onerror=alert(1)> 🏠 é\u0301 مرحبا שלום \u0007", "data": [{"label": "🏠🏠🏠", "value": 5}]}"#.to_owned(),
         r#"{"type": "line", "series": [{"name": "a", "data": [{"x": 1, "value": 0}, {"x": 2, "value": 0}]}, {"name": "b", "data": [{"x": 1, "value": 0}, {"x": 2, "value": 0}]}]}"#.to_owned(),
+        // Found by pipeline_props: a bold first line wider than the lane it was measured for.
+        r#"{"type": "timeline", "title": "", "data": [{"label": "", "value": 0, "year": 1929}, {"label": "<img src=x onerror=alert(1)>", "value": 0, "year": 2077}, {"label": "生活在贫民窟和非正规住区的人口", "value": 0, "year": 2046}, {"label": "", "value": 0, "year": 2091}, {"label": "", "value": 0, "year": 2046}]}"#.to_owned(),
+        // Found by pipeline_props: vertical bars asked for where a band is narrower than one character.
+        r#"{"type": "bar", "orientation": "vertical", "numberFormat": "percent", "data": [{"label": "A", "value": 0}, {"label": "a", "value": 0}, {"label": "B", "value": 0}, {"label": "C", "value": 0}, {"label": "A Aaa", "value": 0}, {"label": "dmAA", "value": -642980179253.9073}]}"#.to_owned(),
     ];
     for (i, spec) in specs.iter().enumerate() {
         let chart = prepare(spec).unwrap_or_else(|e| panic!("{i}: {e}"));
-        for width in [280.0, 640.0, 1200.0] {
+        for width in [200.0, 280.0, 640.0, 814.4, 1200.0] {
             let (scene, _) = lay_out(&chart, width, 1.0, &Estimator).unwrap();
             common::check_text_placement(&format!("hostile spec {i} at {width}px"), &scene).unwrap();
         }
     }
+}
+
+#[test]
+fn vertical_bars_too_narrow_for_their_labels_turn_horizontal_with_a_warning() {
+    let labels: Vec<String> = (0..12).map(|i| format!(r#"{{"label": "Region {i}", "value": {}}}"#, i + 1)).collect();
+    let spec = format!(r#"{{"type": "bar", "orientation": "vertical", "data": [{}]}}"#, labels.join(", "));
+    let chart = prepare(&spec).unwrap();
+    let (scene, warnings) = lay_out(&chart, 200.0, 1.0, &Estimator).unwrap();
+    assert!(warnings.iter().any(|w| w.path == "orientation" && w.message.contains("drawn horizontally")), "{warnings:?}");
+    common::check_text_placement("12 bars at 200px", &scene).unwrap();
+    // Every label is drawn (left of its row), none left out.
+    let texts: Vec<_> = scene.texts().map(|t| t.text.clone()).collect();
+    assert!((0..12).all(|i| texts.iter().any(|t| t.contains(&format!("Region {i}")))), "{texts:?}");
+    // Wide enough: stays vertical, no warning.
+    let (_, warnings) = lay_out(&chart, 1200.0, 1.0, &Estimator).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
 }
 
 #[test]

@@ -107,12 +107,22 @@ fn per_band(chart: &Chart) -> f64 {
     }
 }
 
+/// The width of one category's band in vertical bars, with the widest tick
+/// label of the value domain on the left.
+fn vertical_band(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> f64 {
+    let (lo, hi) = domain(chart, cats);
+    let widest_tick = [lo, hi].iter().map(|v| m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
+    (plot_w - widest_tick - 8.0) / cats.len().max(1) as f64
+}
+
+/// The narrowest band that still holds a label: one character or "…", and
+/// a gap to the next.
+const MIN_BAND: f64 = LABEL + 4.0;
+
 /// Whether vertical bars fit: every word of every label fits under its bar
 /// in at most three lines, and the short value labels fit above.
 fn vertical_fits(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> bool {
-    let (lo, hi) = domain(chart, cats);
-    let widest_tick = [lo, hi].iter().map(|v| m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
-    let band = (plot_w - widest_tick - 8.0) / cats.len().max(1) as f64;
+    let band = vertical_band(chart, cats, plot_w, m);
     let room = band - 4.0;
     if room < 24.0 {
         return false;
@@ -136,6 +146,8 @@ fn choose(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Orie
     match requested {
         Orientation::Auto if vertical_fits(chart, cats, plot_w, m) => Orientation::Vertical,
         Orientation::Auto => Orientation::Horizontal,
+        // Asked for, but too narrow for even one character under each bar.
+        Orientation::Vertical if vertical_band(chart, cats, plot_w, m) < MIN_BAND => Orientation::Horizontal,
         o => o,
     }
 }
@@ -157,7 +169,15 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
 pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     let cats = categories(chart);
     match choose(chart, &cats, plot.w, b.m) {
-        Orientation::Horizontal => horizontal(b, chart, &cats, plot),
+        Orientation::Horizontal => {
+            if matches!(chart.kind, Kind::Bar { orientation: Orientation::Vertical, .. }) {
+                b.warnings.push(Warning::at(
+                    "orientation",
+                    format!("{} vertical bars do not fit in {:.0} px; they were drawn horizontally", cats.len(), plot.w),
+                ));
+            }
+            horizontal(b, chart, &cats, plot)
+        }
         _ => vertical(b, chart, &cats, plot),
     }
 }
@@ -252,8 +272,14 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let mut state = None;
     for _ in 0..4 {
         let band = (plot.w - left) / n;
-        let room = (band - 4.0).max(LABEL);
-        let lines: Vec<Vec<String>> = cats.iter().map(|c| wrap(b.m, &c.label, LABEL, false, room, MAX_LABEL_LINES).0).collect();
+        // Labels only where one character fits (the ticks may have come out
+        // wider than `choose` estimated): never over the neighbour's.
+        let room = band - 4.0;
+        let lines: Vec<Vec<String>> = if room < LABEL {
+            vec![Vec::new(); cats.len()]
+        } else {
+            cats.iter().map(|c| wrap(b.m, &c.label, LABEL, false, room, MAX_LABEL_LINES).0).collect()
+        };
         let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
         let bottom = max_lines * LABEL * LINE + 8.0;
         let inner_h = (plot.h - top_reserved - bottom - neg_reserved).max(20.0);
@@ -269,6 +295,9 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
         }
     }
     let Some((lines, inner_h, dom, ticks, tick_labels)) = state else { return };
+    if lines.iter().all(Vec::is_empty) && cats.iter().any(|c| !c.label.is_empty()) {
+        b.warnings.push(Warning::at("orientation", "category labels do not fit under these bars and were left out"));
+    }
     let plot_left = plot.x + left;
     let plot_right = plot.x + plot.w;
     let band = (plot_right - plot_left) / n;

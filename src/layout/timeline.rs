@@ -54,8 +54,9 @@ fn lanes(chart: &Chart, plot: Rect, m: &dyn TextMeasure) -> Option<(Linear, Vec<
     let mut out = Vec::new();
     for (i, p) in ev.iter().enumerate() {
         let text = format!("{} {}", year(p), p.label);
-        let (lines, _) = wrap(m, &text, LABEL, false, LABEL_W, 3);
-        let w = lines.iter().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max);
+        // The first line is drawn bold: wrap and measure as drawn.
+        let (lines, _) = wrap(m, &text, LABEL, true, LABEL_W, 3);
+        let w = lines.iter().enumerate().map(|(k, l)| m.width(l, LABEL, k == 0)).fold(0.0, f64::max);
         let x = fit(scale.map(p.x), plot.x + w / 2.0, plot.x + plot.w - w / 2.0);
         // Alternate sides; within a side, the nearest free lane.
         let sides = if i % 2 == 0 { [0, 1] } else { [1, 0] };
