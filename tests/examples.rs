@@ -118,6 +118,18 @@ fn vertical_bars_too_narrow_for_their_labels_turn_horizontal_with_a_warning() {
 }
 
 #[test]
+fn small_vertical_bars_keep_the_height_asked_for() {
+    // A small multiple: short labels, 200 px tall. The bars shrink to fit
+    // (the least height follows the label rows, not a fixed 160 px of bars).
+    let spec = r#"{"type": "bar", "orientation": "vertical", "title": "Slums", "height": 200, "data": [{"label": "2000", "value": 0.9e9}, {"label": "2010", "value": 1.0e9}, {"label": "2020", "value": 1.1e9}]}"#;
+    let chart = prepare(spec).unwrap();
+    let (scene, warnings) = lay_out(&chart, 480.0, 1.0, &Estimator).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(scene.height, 200);
+    common::check_text_placement("small vertical bars", &scene).unwrap();
+}
+
+#[test]
 fn svg_escapes_markup_in_text() {
     let r = housing_charts::render_svg(r#"{"type": "bar", "title": "<script>alert(1)</script>", "data": [{"label": "a&b", "value": 1}]}"#).unwrap();
     assert!(!r.svg.contains("<script>"));

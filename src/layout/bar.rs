@@ -162,8 +162,45 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
             let need = h.rows_height() + h.top + TICK_ROW;
             (need, need)
         }
-        _ => ((plot_w * 0.55).clamp(200.0, 420.0), 160.0),
+        _ => {
+            // The least: the rows above and below the bars (at the band
+            // width this plot gives) and MIN_INNER of bars between.
+            let (top, neg) = vertical_reserved(chart, &cats);
+            let band = vertical_band(chart, &cats, plot_w, m);
+            let lines = category_lines(&cats, band - 4.0, m);
+            let least = top + neg + label_block(&lines) + MIN_INNER;
+            ((plot_w * 0.55).clamp(200.0, 420.0).max(least), least)
+        }
     }
+}
+
+/// The least height of the bars themselves in a vertical bar chart.
+const MIN_INNER: f64 = 60.0;
+
+/// Room reserved above the bars (axis title, value labels) and below them
+/// (labels of negative bars), in a vertical bar chart.
+fn vertical_reserved(chart: &Chart, cats: &[Cat]) -> (f64, f64) {
+    let top = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 }
+        + if chart.value_labels { LABEL * LINE + 4.0 } else { 4.0 };
+    let (lo, _) = domain(chart, cats);
+    // Labels of negative bars go below their ends: room for them under the plot.
+    let neg = if chart.value_labels && lo < 0.0 { LABEL * LINE + 4.0 } else { 0.0 };
+    (top, neg)
+}
+
+/// The category labels under vertical bars, wrapped to `room`; none where
+/// not even one character fits (never over the neighbour's).
+fn category_lines(cats: &[Cat], room: f64, m: &dyn TextMeasure) -> Vec<Vec<String>> {
+    if room < LABEL {
+        vec![Vec::new(); cats.len()]
+    } else {
+        cats.iter().map(|c| wrap(m, &c.label, LABEL, false, room, MAX_LABEL_LINES).0).collect()
+    }
+}
+
+/// The height of the row of category labels under vertical bars.
+fn label_block(lines: &[Vec<String>]) -> f64 {
+    lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * LABEL * LINE + 8.0
 }
 
 pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
@@ -261,28 +298,18 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let n = cats.len().max(1) as f64;
     let k = per_band(chart);
     let theme = &chart.theme;
-    let top_reserved = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 }
-        + if chart.value_labels { LABEL * LINE + 4.0 } else { 4.0 };
+    let (top_reserved, neg_reserved) = vertical_reserved(chart, cats);
     let (lo, hi) = domain(chart, cats);
-    // Labels of negative bars go below their ends: room for them under the plot.
-    let neg_reserved = if chart.value_labels && lo < 0.0 { LABEL * LINE + 4.0 } else { 0.0 };
 
     // Converge: left margin ↔ band width ↔ label lines ↔ plot height ↔ ticks.
     let mut left = 0.0;
     let mut state = None;
     for _ in 0..4 {
         let band = (plot.w - left) / n;
-        // Labels only where one character fits (the ticks may have come out
-        // wider than `choose` estimated): never over the neighbour's.
-        let room = band - 4.0;
-        let lines: Vec<Vec<String>> = if room < LABEL {
-            vec![Vec::new(); cats.len()]
-        } else {
-            cats.iter().map(|c| wrap(b.m, &c.label, LABEL, false, room, MAX_LABEL_LINES).0).collect()
-        };
-        let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
-        let bottom = max_lines * LABEL * LINE + 8.0;
-        let inner_h = (plot.h - top_reserved - bottom - neg_reserved).max(20.0);
+        // The ticks may come out wider than `choose` estimated: labels only
+        // where one character fits.
+        let lines = category_lines(cats, band - 4.0, b.m);
+        let inner_h = (plot.h - top_reserved - label_block(&lines) - neg_reserved).max(20.0);
         let max_ticks = ((inner_h / 45.0).floor() as usize).clamp(2, 10);
         let (dom, ticks) = nice_ticks(lo, hi, max_ticks);
         let tick_labels: Vec<String> = ticks.iter().map(|t| chart.fmt.tick(*t)).collect();
