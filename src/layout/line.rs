@@ -83,31 +83,35 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     let left = tick_labels.iter().map(|t| b.m.width(t, TICK, false)).fold(0.0, f64::max) + 8.0;
     let yscale = Linear::new(dom, (bottom, top));
 
-    // Value labels decide how far the x range is inset from the plot's sides.
-    let labels: Vec<Vec<Option<String>>> = chart
+    // Value labels (every point of a short series, the last of a long one:
+    // never a list as long as the series) decide how far the x range is
+    // inset from the plot's sides.
+    let labels: Vec<Vec<(usize, String)>> = chart
         .series
         .iter()
         .map(|s| {
             let n = s.points.len();
-            s.points
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    (chart.value_labels && (n <= LABELLED_POINTS || i + 1 == n)).then(|| chart.fmt.value(&p.value, Room::Short))
-                })
-                .collect()
+            let first = if n <= LABELLED_POINTS { 0 } else { n.saturating_sub(1) };
+            if !chart.value_labels {
+                return Vec::new();
+            }
+            s.points.iter().enumerate().skip(first).map(|(i, p)| (i, chart.fmt.value(&p.value, Room::Short))).collect()
         })
         .collect();
-    let half_label = |pick: fn(&[Option<String>]) -> Option<&Option<String>>| -> f64 {
+    let half_label = |at_end: bool| -> f64 {
         labels
             .iter()
-            .filter_map(|l| pick(l).and_then(|o| o.as_ref()))
+            .zip(&chart.series)
+            .filter_map(|(l, s)| {
+                let want = if at_end { s.points.len().checked_sub(1)? } else { 0 };
+                l.iter().find(|(i, _)| *i == want).map(|(_, text)| text)
+            })
             .map(|l| b.m.width(l, LABEL, false) / 2.0)
             .fold(0.0, f64::max)
     };
     let x_label = |x: f64| if chart.integer_x { format!("{x:.0}") } else { chart.fmt.tick(x) };
-    let inset_l = half_label(|l| l.first()).max(b.m.width(&x_label(xlo), TICK, false) / 2.0) + 4.0;
-    let inset_r = half_label(|l| l.last()).max(b.m.width(&x_label(xhi), TICK, false) / 2.0) + 4.0;
+    let inset_l = half_label(false).max(b.m.width(&x_label(xlo), TICK, false) / 2.0) + 4.0;
+    let inset_r = half_label(true).max(b.m.width(&x_label(xhi), TICK, false) / 2.0) + 4.0;
     let x0 = plot.x + left + inset_l;
     let x1 = (plot.x + plot.w - inset_r).max(x0 + 10.0);
     let xscale = Linear::new((xlo, xhi), (x0, x1));
@@ -221,8 +225,8 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
                 }
             }
         }
-        for (p, label) in series[si].iter().zip(&labels[si]) {
-            let Some(label) = label else { continue };
+        for (pi, label) in &labels[si] {
+            let Some(p) = series[si].get(*pi) else { continue };
             let (x, y) = at(p);
             let w = b.m.width(label, LABEL, false);
             let h = LABEL * 1.2;
@@ -251,17 +255,19 @@ fn decimate(points: &[Point], xscale: &Linear, width: f64) -> Vec<Point> {
     while i < points.len() {
         let col = xscale.map(points[i].x).floor();
         let start = i;
-        let (mut lo, mut hi) = (i, i);
-        while i < points.len() && xscale.map(points[i].x).floor() == col {
-            if points[i].value.high < points[lo].value.high {
-                lo = i;
+        // Points are sorted by x: the column ends where the next begins.
+        i += points[i..].partition_point(|p| xscale.map(p.x).floor() <= col).max(1);
+        let column = &points[start..i];
+        let (mut lo, mut hi) = (0, 0);
+        for (k, p) in column.iter().enumerate() {
+            if p.value.high < column[lo].value.high {
+                lo = k;
             }
-            if points[i].value.high > points[hi].value.high {
-                hi = i;
+            if p.value.high > column[hi].value.high {
+                hi = k;
             }
-            i += 1;
         }
-        let mut keep = [start, lo, hi, i - 1];
+        let mut keep = [start, start + lo, start + hi, i - 1];
         keep.sort_unstable();
         let mut last = usize::MAX;
         for k in keep {
@@ -272,4 +278,48 @@ fn decimate(points: &[Point], xscale: &Linear, width: f64) -> Vec<Point> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Value;
+
+    fn point(x: f64, y: f64) -> Point {
+        Point { label: String::new(), x, value: Value { low: y, high: y, qualifier: Qualifier::Exact }, note: None, year: None, source: None }
+    }
+
+    /// Every pixel column keeps its first, lowest, highest and last point,
+    /// whatever the spacing of x (gaps, bursts, repeated x).
+    #[test]
+    fn decimation_keeps_each_columns_extremes_and_ends() {
+        let mut seed = 7_u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut x = 0.0;
+        let points: Vec<Point> = (0..50_000)
+            .map(|_| {
+                x += if next() < 0.01 { 50.0 } else if next() < 0.3 { 0.0 } else { next() };
+                point(x, next() * 100.0 - 50.0)
+            })
+            .collect();
+        let scale = Linear::new((0.0, x), (10.0, 610.0));
+        let out = decimate(&points, &scale, 600.0);
+        assert!(out.len() <= 601 * 4 && out.len() < points.len());
+        assert!(out.windows(2).all(|w| w[0].x <= w[1].x), "order kept");
+        let col = |p: &Point| scale.map(p.x).floor() as i64;
+        let mut cols: std::collections::BTreeMap<i64, Vec<&Point>> = Default::default();
+        for p in &points {
+            cols.entry(col(p)).or_default().push(p);
+        }
+        for (c, all) in cols {
+            let kept: Vec<&Point> = out.iter().filter(|p| col(p) == c).collect();
+            let ext = |ps: &[&Point]| ps.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.value.high), b.max(p.value.high)));
+            assert_eq!(ext(&kept), ext(&all), "column {c}: extremes");
+            assert_eq!(kept.first().map(|p| p.x), all.first().map(|p| p.x), "column {c}: first");
+            assert_eq!(kept.last().map(|p| (p.x, p.value.high)), all.last().map(|p| (p.x, p.value.high)), "column {c}: last");
+        }
+    }
 }

@@ -684,6 +684,10 @@ fn take_columns(spec: &JsValue) -> (JsValue, Vec<crate::Columns>) {
         js_sys::Object::has_own(obj, &key.into()).then(|| js_sys::Reflect::get(o, &key.into()).ok()).flatten()
     };
     let typed = |v: &JsValue| -> Option<Vec<f64>> {
+        if let Some(f) = v.dyn_ref::<js_sys::Float64Array>() {
+            // Copied once, straight into wasm memory (`new Float64Array(f)` would copy twice).
+            return Some(f.to_vec());
+        }
         (js_sys::ArrayBuffer::is_view(v) && !v.is_instance_of::<js_sys::DataView>()).then(|| js_sys::Float64Array::new(v).to_vec())
     };
     let Some(series) = own(spec, "series").and_then(|v| v.dyn_into::<js_sys::Array>().ok()) else {
