@@ -456,3 +456,15 @@ async fn a_chart_drawn_while_its_font_loads_is_laid_out_again_once_it_has() {
     assert_eq!(early.canvas().height(), late.canvas().height());
     assert!(pixels(&early.canvas()) == pixels(&late.canvas()), "the chart drawn while the font loaded was not laid out again");
 }
+
+#[wasm_bindgen_test]
+fn a_warning_shared_by_many_charts_is_logged_once_and_kept_by_each() {
+    js_sys::eval("window.__warnings2 = []; window.__warn2 = console.warn; console.warn = (...a) => { __warnings2.push(a.join(' ')); __warn2(...a); }").unwrap();
+    let spec = r#"{"type": "bar", "min": 7, "data": [{"label": "homeless", "value": 300}, {"label": "slums", "value": 1100}]}"#;
+    let charts: Vec<Chart> = (0..5).map(|_| render_ok(&container(320), spec)).collect();
+    let logged = js_sys::eval("console.warn = window.__warn2; __warnings2.filter(w => w.includes('min:')).length").unwrap();
+    assert_eq!(logged.as_f64(), Some(1.0), "one console line for five charts");
+    for c in &charts {
+        assert!(c.warnings().iter().any(|w| w.starts_with("min:")), "{:?}", c.warnings());
+    }
+}

@@ -158,6 +158,10 @@ pub fn wrap(
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for tok in tokens {
+        if lines.len() > max_lines {
+            // Cut already: the lines after these are never shown.
+            break;
+        }
         let candidate = format!("{line}{tok}");
         if m.width(candidate.trim_end(), size, bold) <= max_w {
             line = candidate;
@@ -170,6 +174,9 @@ pub fn wrap(
         // The token alone may be too wide: break it by characters.
         if m.width(tok.trim_end(), size, bold) > max_w {
             for c in tok.chars() {
+                if lines.len() > max_lines {
+                    break;
+                }
                 let candidate = format!("{line}{c}");
                 if m.width(candidate.trim_end(), size, bold) > max_w && !line.is_empty() {
                     lines.push(line.trim_end().to_owned());
@@ -222,6 +229,28 @@ mod tests {
             assert!(m.width(l, 14.0, false) <= 150.0, "{l}");
         }
         assert_eq!(lines.join(" "), "people living in slums and informal settlements");
+    }
+
+    #[test]
+    fn a_long_text_is_measured_only_as_far_as_the_lines_it_keeps() {
+        struct Counting(std::cell::Cell<usize>);
+        impl TextMeasure for Counting {
+            fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+                self.0.set(self.0.get() + 1);
+                Estimator.width(text, size, bold)
+            }
+        }
+        let m = Counting(std::cell::Cell::new(0));
+        let word = "W".repeat(10_000);
+        let (lines, cut) = wrap(&m, &word, 12.0, false, 60.0, 3);
+        assert!(cut && lines.len() == 3 && lines[2].ends_with('…'), "{lines:?}");
+        assert_eq!(lines, wrap(&Estimator, &"W".repeat(40), 12.0, false, 60.0, 3).0, "same lines as a short text");
+        assert!(m.0.get() < 100, "{} measurements for 3 lines", m.0.get());
+        let words = "housing ".repeat(2_000);
+        m.0.set(0);
+        let (lines, cut) = wrap(&m, &words, 12.0, false, 120.0, 2);
+        assert!(cut && lines.len() == 2);
+        assert!(m.0.get() < 100, "{} measurements for 2 lines", m.0.get());
     }
 
     #[test]

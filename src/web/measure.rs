@@ -26,16 +26,29 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, E
 /// measured (see `Widths`).
 pub struct CanvasMeasure {
     ctx: CanvasRenderingContext2d,
+    /// The font set on `ctx` last.
     font: RefCell<String>,
+    /// The font string of the last (family, size, bold) asked for, with the
+    /// hash state after it: layout asks for the same few fonts thousands of
+    /// times, and each would otherwise format and hash a long family list.
+    last: RefCell<Option<Font>>,
     /// False while the page's fonts are loading (widths may still change).
     cache: bool,
+}
+
+struct Font {
+    family: String,
+    size: f64,
+    bold: bool,
+    css: String,
+    hash: u64,
 }
 
 impl CanvasMeasure {
     /// A measurer over `ctx`.
     pub fn new(ctx: CanvasRenderingContext2d) -> Self {
         let cache = WIDTHS.with(|w| w.borrow_mut().ready());
-        CanvasMeasure { ctx, font: RefCell::new(String::new()), cache }
+        CanvasMeasure { ctx, font: RefCell::new(String::new()), last: RefCell::new(None), cache }
     }
 }
 
@@ -96,14 +109,24 @@ pub fn fonts_loading() -> Option<js_sys::Promise> {
     js_sys::Reflect::get(&fonts, &"ready".into()).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
 
-/// FNV-1a over `font`, a separator and `text`; never 0 (an empty slot).
-fn key(font: &str, text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in font.bytes().chain([0xff]).chain(text.bytes()) {
+/// FNV-1a of `bytes`, continued from `h`.
+fn fnv(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
+    for b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h | 1
+    h
+}
+
+/// The hash state after a font string and a separator: `key` continues it.
+fn font_hash(font: &str) -> u64 {
+    fnv(0xcbf2_9ce4_8422_2325, font.bytes().chain([0xff]))
+}
+
+/// The cache key of `text` in the font hashed into `font`; never 0 (an
+/// empty slot).
+fn key(font: u64, text: &str) -> u64 {
+    fnv(font, text.bytes()) | 1
 }
 
 impl TextMeasure for CanvasMeasure {
@@ -112,9 +135,16 @@ impl TextMeasure for CanvasMeasure {
     }
 
     fn width_in(&self, family: &str, text: &str, size: f64, bold: bool) -> f64 {
-        // The same string plotters-canvas sets before fillText.
-        let font = format!("{} {}px {}", if bold { "bold" } else { "normal" }, size, family);
-        let key = key(&font, text);
+        // (Never borrowed twice: measuring does not call back into layout.)
+        let Ok(mut last) = self.last.try_borrow_mut() else { return estimate(text, size) };
+        let same = last.as_ref().is_some_and(|f| f.size == size && f.bold == bold && f.family == family);
+        if !same {
+            // The same string plotters-canvas sets before fillText.
+            let css = format!("{} {}px {}", if bold { "bold" } else { "normal" }, size, family);
+            *last = Some(Font { family: family.to_owned(), size, bold, hash: font_hash(&css), css });
+        }
+        let Some(font) = last.as_ref() else { return estimate(text, size) };
+        let key = key(font.hash, text);
         let slot = (key % SLOTS as u64) as usize;
         if self.cache {
             let hit = WIDTHS.with(|w| w.borrow().slots.get(slot).filter(|s| s.0 == key).map(|s| s.1));
@@ -123,9 +153,9 @@ impl TextMeasure for CanvasMeasure {
             }
         }
         if let Ok(mut current) = self.font.try_borrow_mut() {
-            if *current != font {
-                self.ctx.set_font(&font);
-                *current = font;
+            if *current != font.css {
+                self.ctx.set_font(&font.css);
+                current.clone_from(&font.css);
             }
         }
         match self.ctx.measure_text(text) {
@@ -140,10 +170,15 @@ impl TextMeasure for CanvasMeasure {
                 }
                 width
             }
-            // Fall back on one em per wide character, half an em otherwise.
-            _ => text.chars().map(|c| if is_wide(c) { size } else { size * 0.55 }).sum(),
+            _ => estimate(text, size),
         }
     }
+}
+
+/// When the canvas cannot measure: one em per wide character, a little
+/// more than half an em otherwise.
+fn estimate(text: &str, size: f64) -> f64 {
+    text.chars().map(|c| if is_wide(c) { size } else { size * 0.55 }).sum()
 }
 
 /// A CSS colour as the canvas reads it back ("#rrggbb" or "rgba(r, g, b,

@@ -102,6 +102,28 @@ pub fn render_svg(spec: &JsValue, width: Option<f64>) -> Result<String, JsError>
     crate::svg::scene_to_svg(&scene).map_err(fail)
 }
 
+/// Console lines already written on this page (the last `LOGGED` of them).
+const LOGGED: usize = 64;
+
+thread_local! {
+    static LOGGED_LINES: RefCell<std::collections::VecDeque<String>> = const { RefCell::new(std::collections::VecDeque::new()) };
+}
+
+/// Whether `line` is new to this page's console; remembers it.
+fn first_time(line: &str) -> bool {
+    LOGGED_LINES.with(|l| {
+        let Ok(mut logged) = l.try_borrow_mut() else { return true };
+        if logged.iter().any(|x| x == line) {
+            return false;
+        }
+        if logged.len() == LOGGED {
+            logged.pop_front();
+        }
+        logged.push_back(line.to_owned());
+        true
+    })
+}
+
 /// Bytes of the module's linear memory (for memory tests and the benchmark:
 /// it grows and never shrinks, so leaks show as growth).
 #[wasm_bindgen(js_name = memoryBytes)]
@@ -358,9 +380,13 @@ impl State {
             Ok(warnings) => {
                 self.error = None;
                 self.hide_message();
-                // Each warning once, not once per resize.
+                // Each warning once, not once per resize, nor once per chart
+                // of a page of small multiples (`warnings` has them all).
                 for w in warnings.iter().filter(|w| !self.warnings.contains(w)) {
-                    web_sys::console::warn_1(&format!("housing-charts: {w}").into());
+                    let line = format!("housing-charts: {w}");
+                    if first_time(&line) {
+                        web_sys::console::warn_1(&line.into());
+                    }
                 }
                 self.warnings = warnings;
                 self.after_fonts_load();
@@ -541,7 +567,10 @@ impl State {
         let (page, warnings) = raw.overrides(&color);
         if warnings != self.page_warnings {
             for w in warnings.iter().filter(|w| !self.page_warnings.contains(w)) {
-                web_sys::console::warn_1(&format!("housing-charts: {w}").into());
+                let line = format!("housing-charts: {w}");
+                if first_time(&line) {
+                    web_sys::console::warn_1(&line.into());
+                }
             }
             self.page_warnings = warnings;
         }
