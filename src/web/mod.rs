@@ -675,6 +675,9 @@ fn visually_hidden(el: &HtmlElement) {
         ("clip", "rect(0 0 0 0)"),
         ("clip-path", "inset(50%)"),
         ("white-space", "nowrap"),
+        // What changes inside (the table, rewritten per spec) never makes
+        // the page lay itself out again around it.
+        ("contain", "strict"),
     ] {
         let _ = style.set_property_with_priority(k, v, "important");
     }
