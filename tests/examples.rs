@@ -127,6 +127,19 @@ fn small_vertical_bars_keep_the_height_asked_for() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(scene.height, 200);
     common::check_text_placement("small vertical bars", &scene).unwrap();
+
+    // One of fifty on a page, 240 × 180 (the benchmark's small multiples):
+    // the title keeps to one line and value labels that cannot fit take no
+    // row, so the chart is the height it was given.
+    let spec = r#"{"type": "bar", "orientation": "vertical", "title": "Chart 7: people affected", "height": 180, "data": [
+        {"label": "Lacking adequate housing", "value": 2.8e9}, {"label": "Living in slums", "value": 1.1e9},
+        {"label": "Homeless", "value": 3e8}, {"label": "Children in slums", "value": 5e8},
+        {"label": "Forcibly displaced", "value": 1.23e8}, {"label": "Africa's housing gap (units)", "value": 5.1e7}]}"#;
+    let chart = prepare(spec).unwrap();
+    let (scene, warnings) = lay_out(&chart, 240.0, 1.0, &Estimator).unwrap();
+    assert_eq!(scene.height, 180, "{warnings:?}");
+    assert!(warnings.iter().all(|w| w.path == "valueLabels"), "{warnings:?}");
+    common::check_text_placement("240 × 180 bars", &scene).unwrap();
 }
 
 #[test]

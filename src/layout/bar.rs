@@ -165,8 +165,8 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
         _ => {
             // The least: the rows above and below the bars (at the band
             // width this plot gives) and MIN_INNER of bars between.
-            let (top, neg) = vertical_reserved(chart, &cats);
             let band = vertical_band(chart, &cats, plot_w, m);
+            let (top, neg) = vertical_reserved(chart, &cats, labels_fit(chart, &cats, band, m));
             let lines = category_lines(&cats, band - 4.0, m);
             let least = top + neg + label_block(&lines) + MIN_INNER;
             ((plot_w * 0.55).clamp(200.0, 420.0).max(least), least)
@@ -177,15 +177,31 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
 /// The least height of the bars themselves in a vertical bar chart.
 const MIN_INNER: f64 = 60.0;
 
-/// Room reserved above the bars (axis title, value labels) and below them
-/// (labels of negative bars), in a vertical bar chart.
-fn vertical_reserved(chart: &Chart, cats: &[Cat]) -> (f64, f64) {
+/// Room reserved above the bars (axis title, value labels when `labels`)
+/// and below them (labels of negative bars), in a vertical bar chart.
+fn vertical_reserved(chart: &Chart, cats: &[Cat], labels: bool) -> (f64, f64) {
     let top = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 }
-        + if chart.value_labels { LABEL * LINE + 4.0 } else { 4.0 };
+        + if labels { LABEL * LINE + 4.0 } else { 4.0 };
     let (lo, _) = domain(chart, cats);
     // Labels of negative bars go below their ends: room for them under the plot.
-    let neg = if chart.value_labels && lo < 0.0 { LABEL * LINE + 4.0 } else { 0.0 };
+    let neg = if labels && lo < 0.0 { LABEL * LINE + 4.0 } else { 0.0 };
     (top, neg)
+}
+
+/// The room of one value label over vertical bars `band` wide: grouped bars
+/// are `sub` apart and get that much each.
+fn label_room(chart: &Chart, band: f64) -> f64 {
+    let k = per_band(chart);
+    if k > 1.0 {
+        (band * 0.8 / k).min(96.0)
+    } else {
+        band
+    }
+}
+
+/// Whether value labels are asked for and fit over vertical bars `band` wide.
+fn labels_fit(chart: &Chart, cats: &[Cat], band: f64, m: &dyn TextMeasure) -> bool {
+    chart.value_labels && value_labels(chart, cats, m, label_room(chart, band)).is_some()
 }
 
 /// The category labels under vertical bars, wrapped to `room`; none where
@@ -298,7 +314,10 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let n = cats.len().max(1) as f64;
     let k = per_band(chart);
     let theme = &chart.theme;
-    let (top_reserved, neg_reserved) = vertical_reserved(chart, cats);
+    // Value labels get a row only if they fit (at the band estimated as in
+    // `preferred_height`, so the chart is as tall as it said it would be).
+    let shown = labels_fit(chart, cats, vertical_band(chart, cats, plot.w, b.m), b.m);
+    let (top_reserved, neg_reserved) = vertical_reserved(chart, cats, shown);
     let (lo, hi) = domain(chart, cats);
 
     // Converge: left margin ↔ band width ↔ label lines ↔ plot height ↔ ticks.
@@ -351,9 +370,7 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     }
     annotate::backgrounds(b, chart, &axes);
 
-    // Grouped bars are `sub` apart: their labels get that much room each.
-    let room = if k > 1.0 { sub } else { band };
-    let labels = if chart.value_labels { value_labels(chart, cats, b.m, room) } else { None };
+    let labels = if shown { value_labels(chart, cats, b.m, label_room(chart, band)) } else { None };
     if chart.value_labels && labels.is_none() {
         b.warnings.push(Warning::at("valueLabels", "value labels do not fit above these bars and were left out"));
     }

@@ -14,7 +14,11 @@ pub(crate) struct Sizes {
 
 impl Sizes {
     pub fn for_width(width: f64) -> Sizes {
-        if width < 480.0 {
+        if width < 320.0 {
+            // Small multiples and the narrowest phones: a title that keeps
+            // to one line more often, still above every other text.
+            Sizes { title: 15.0, subtitle: 12.0, small: 12.0 }
+        } else if width < 480.0 {
             Sizes { title: 17.0, subtitle: 13.0, small: 12.0 }
         } else {
             Sizes { title: 20.0, subtitle: 14.0, small: 12.0 }
