@@ -8,9 +8,12 @@ use crate::spec::Lang;
 
 /// Most figures named in the summary.
 const SUMMARY_ITEMS: usize = 12;
-/// Most rows of the data table (a long series is sampled evenly, first and
-/// last kept; the caption says so).
-pub const TABLE_ROWS: usize = 500;
+/// Most rows of the data table of a line or area chart: a long series is
+/// sampled evenly, first and last kept, and the caption says so (a reader
+/// goes through a table row by row: a hundred rows show a series' course; a
+/// thousand only take long to build and to hear). Categories (bars, parts,
+/// events) are all tabled: the model allows at most 500 of them.
+pub const TABLE_ROWS: usize = 100;
 
 /// The data as a table: caption, column headers, rows of cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +201,7 @@ pub fn table(chart: &Chart) -> Table {
     headers.push(h[4].to_owned());
     let mut rows = Vec::new();
     let total: usize = chart.series.iter().map(|s| s.points.len()).sum();
-    let per_series = (TABLE_ROWS / chart.series.len().max(1)).max(2);
+    let per_series = if chart.kind.has_x_axis() && !timeline { (TABLE_ROWS / chart.series.len().max(1)).max(2) } else { usize::MAX };
     for s in &chart.series {
         let n = s.points.len();
         let step = if n > per_series { (n - 1) as f64 / (per_series - 1) as f64 } else { 1.0 };
@@ -271,7 +274,10 @@ mod tests {
         assert_eq!(t.rows.len(), TABLE_ROWS);
         assert_eq!(t.rows[0][0], "0");
         assert_eq!(t.rows[TABLE_ROWS - 1][0], "4999");
-        assert_eq!(t.caption, "walk (500 / 5000)");
+        assert_eq!(t.caption, "walk (100 / 5000)");
+        // Categories are never sampled.
+        let bars: Vec<String> = (0..500).map(|i| format!(r#"{{"label": "c{i}", "value": {i}}}"#)).collect();
+        assert_eq!(table(&chart(&format!(r#"{{"type": "bar", "data": [{}]}}"#, bars.join(",")))).rows.len(), 500);
     }
 
     #[test]
