@@ -131,10 +131,10 @@ pub fn datum(chart: &Chart, series: usize, index: usize) -> Vec<String> {
             lines.push(format!("{}{}{year}", h[1], w.colon));
         }
     }
-    if let Some(note) = &p.note {
-        lines.push(note.clone());
+    if let Some(note) = p.note() {
+        lines.push(note.to_owned());
     }
-    if let Some(src) = p.source.as_ref().or(chart.source.as_ref()) {
+    if let Some(src) = p.source().or(chart.source.as_deref()) {
         lines.push(format!("{}{src}", w.source));
     }
     lines
@@ -172,8 +172,8 @@ pub fn csv(chart: &Chart) -> String {
                 if range { format!("{}", p.value.high) } else { String::new() },
                 q.to_owned(),
                 p.year.map(|y| y.to_string()).unwrap_or_default(),
-                quote(p.note.as_deref().unwrap_or("")),
-                quote(p.source.as_deref().or(chart.source.as_deref()).unwrap_or("")),
+                quote(p.note().unwrap_or("")),
+                quote(p.source().or(chart.source.as_deref()).unwrap_or("")),
             ];
             out.push_str(&fields.join(","));
             out.push_str("\r\n");
@@ -222,7 +222,7 @@ pub fn table(chart: &Chart) -> Table {
             if !timeline {
                 row.push(chart.fmt.value(&p.value, Room::Long));
             }
-            row.push(p.note.clone().unwrap_or_default());
+            row.push(p.note().unwrap_or_default().to_owned());
             rows.push(row);
         }
     }

@@ -162,16 +162,9 @@ pub struct Columns {
 /// `prepare_with`, with some series' columns given as numbers.
 pub fn prepare_columns(spec_json: &str, defaults: &Defaults, columns: &[Columns]) -> Result<(Chart, Vec<Warning>), Error> {
     let mut spec: spec::ChartSpec = parse::from_json(spec_json)?;
-    for c in columns {
-        let Some(series) = spec.series.as_mut().and_then(|all| all.get_mut(c.series)) else {
-            return Err(Error::at(format!("series[{}]", c.series), "columns were given for a series the spec does not have"));
-        };
-        if let Some(x) = &c.x {
-            series.x = Some(x.clone());
-        }
-        if let Some(y) = &c.y {
-            series.y = Some(y.clone());
-        }
+    let count = spec.series.as_ref().map_or(0, Vec::len);
+    if let Some(c) = columns.iter().find(|c| c.series >= count) {
+        return Err(Error::at(format!("series[{}]", c.series), "columns were given for a series the spec does not have"));
     }
     spec.locale = spec.locale.or(defaults.lang);
     match &mut spec.theme {
@@ -179,7 +172,7 @@ pub fn prepare_columns(spec_json: &str, defaults: &Defaults, columns: &[Columns]
         Some(spec::ThemeSpec::Custom(own)) => own.base = own.base.or(defaults.theme),
         Some(spec::ThemeSpec::Named(_)) => {}
     }
-    model::resolve_with(&spec, &defaults.page)
+    model::resolve_columns(&spec, &defaults.page, columns)
 }
 
 /// Lays out a resolved chart at `width` CSS pixels and `dpr`.

@@ -133,3 +133,25 @@ fn the_corpus_goes_through_without_panic() {
     }
     assert!(n >= 25, "corpus has only {n} files");
 }
+
+#[test]
+fn columns_given_apart_from_the_spec_are_read_and_checked_like_json_columns() {
+    use housing_charts::{prepare_columns, Columns, Defaults};
+    let spec = r#"{"type": "line", "series": [{"name": "walk", "x": [], "y": []}]}"#;
+    let x: Vec<f64> = (0..50).map(f64::from).collect();
+    let y: Vec<f64> = x.iter().map(|v| v * v).collect();
+    let given = [Columns { series: 0, x: Some(x.clone()), y: Some(y.clone()) }];
+    let (apart, _) = prepare_columns(spec, &Defaults::default(), &given).unwrap();
+    let json = format!(r#"{{"type": "line", "series": [{{"name": "walk", "x": {x:?}, "y": {y:?}}}]}}"#);
+    let (inline, _) = prepare(&json).unwrap();
+    assert_eq!(apart.series, inline.series, "the same series either way");
+    // Checked as JSON columns are, with the same paths.
+    let mut bad = y.clone();
+    bad[3] = f64::NAN;
+    let e = prepare_columns(spec, &Defaults::default(), &[Columns { series: 0, x: Some(x.clone()), y: Some(bad) }]).unwrap_err();
+    assert_eq!(e.path, "series[0].y[3]");
+    let e = prepare_columns(spec, &Defaults::default(), &[Columns { series: 0, x: Some(x.clone()), y: Some(vec![1.0]) }]).unwrap_err();
+    assert_eq!(e.path, "series[0].y");
+    let e = prepare_columns(spec, &Defaults::default(), &[Columns { series: 1, x: Some(x), y: Some(y) }]).unwrap_err();
+    assert_eq!(e.to_string(), "series[1]: columns were given for a series the spec does not have");
+}

@@ -12,7 +12,7 @@ use super::annotate::{self, Axes};
 use super::chrome::LINE;
 use super::text::wrap;
 use super::{Anchor, Builder, Rect};
-use crate::model::{Chart, Kind, Point};
+use crate::model::{Chart, Extent, Kind, Point};
 use crate::scale::{integer_ticks, nice_ticks, Linear};
 use crate::spec::Qualifier;
 use crate::format::Room;
@@ -56,14 +56,13 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     } else {
         chart.series.iter().map(|s| Cow::Borrowed(s.points.as_slice())).collect()
     };
-    let all = series.iter().flat_map(|s| s.iter());
-    let (mut xlo, mut xhi, mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY, 0.0_f64, 0.0_f64);
-    for p in all {
-        xlo = xlo.min(p.x);
-        xhi = xhi.max(p.x);
-        lo = lo.min(p.value.low);
-        hi = hi.max(p.value.high);
-    }
+    // The model knows each series' extent; stacked areas have their own.
+    let extent = if stacked {
+        series.iter().map(|s| Extent::of(s)).fold(Extent::EMPTY, Extent::union)
+    } else {
+        chart.series.iter().map(|s| s.extent).fold(Extent::EMPTY, Extent::union)
+    };
+    let ((xlo, xhi), (mut lo, mut hi)) = (extent.x, (extent.value.0.min(0.0), extent.value.1.max(0.0)));
     if !xlo.is_finite() {
         return;
     }
@@ -286,7 +285,7 @@ mod tests {
     use crate::model::Value;
 
     fn point(x: f64, y: f64) -> Point {
-        Point { label: String::new(), x, value: Value { low: y, high: y, qualifier: Qualifier::Exact }, note: None, year: None, source: None }
+        Point { label: String::new(), x, value: Value { low: y, high: y, qualifier: Qualifier::Exact }, year: None, about: None }
     }
 
     /// Every pixel column keeps its first, lowest, highest and last point,

@@ -88,7 +88,7 @@ fn rows(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) -> Vec<(Vec<String>, Ve
         .iter()
         .map(|p| {
             let (label, _) = wrap(m, &p.label, LABEL, true, text_w, 3);
-            let note = p.note.as_ref().map_or(Vec::new(), |n| wrap(m, n, LABEL, false, text_w, 3).0);
+            let note = p.note().map_or(Vec::new(), |n| wrap(m, n, LABEL, false, text_w, 3).0);
             (label, note)
         })
         .collect()

@@ -48,12 +48,33 @@ pub struct Point {
     pub x: f64,
     /// The value.
     pub value: Value,
-    /// A note on the figure (timeline events carry their description here).
-    pub note: Option<String>,
     /// The year the figure refers to.
     pub year: Option<i32>,
+    /// Its note and source, when it has either: boxed, because most points
+    /// of a long series have neither, and a million points are read at
+    /// every render (72 bytes a point instead of 112).
+    pub about: Option<Box<About>>,
+}
+
+/// What a figure says about itself besides its value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct About {
+    /// A note on the figure (timeline events carry their description here).
+    pub note: Option<String>,
     /// Where this figure comes from, when it says.
     pub source: Option<String>,
+}
+
+impl Point {
+    /// A note on the figure.
+    pub fn note(&self) -> Option<&str> {
+        self.about.as_ref().and_then(|a| a.note.as_deref())
+    }
+
+    /// Where this figure comes from, when it says.
+    pub fn source(&self) -> Option<&str> {
+        self.about.as_ref().and_then(|a| a.source.as_deref())
+    }
 }
 
 /// One series: a name, a colour and its points.
@@ -65,6 +86,59 @@ pub struct Series {
     pub color: Rgba,
     /// Its points; lines are sorted by x.
     pub points: Vec<Point>,
+    /// The range of its x and of its values (low to high), worked out once
+    /// here so that a layout (every resize) need not read every point.
+    pub extent: Extent,
+}
+
+/// The range of a series' x positions and values; empty (lo > hi) for a
+/// series without points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Extent {
+    /// Least and greatest x.
+    pub x: (f64, f64),
+    /// Least `low` and greatest `high`.
+    pub value: (f64, f64),
+}
+
+impl Extent {
+    /// Nothing yet: every bound the wrong way round.
+    pub const EMPTY: Extent = Extent { x: (f64::INFINITY, f64::NEG_INFINITY), value: (f64::INFINITY, f64::NEG_INFINITY) };
+
+    /// The extent of `points`.
+    pub fn of(points: &[Point]) -> Extent {
+        points.iter().fold(Extent::EMPTY, |e, p| Extent {
+            x: (e.x.0.min(p.x), e.x.1.max(p.x)),
+            value: (e.value.0.min(p.value.low), e.value.1.max(p.value.high)),
+        })
+    }
+
+    /// The extent of columns `x` and `y` (each value its own low and high).
+    fn of_columns(x: &[f64], y: &[f64]) -> Extent {
+        // Plain comparisons: the values are finite (checked), and f64::min
+        // is a call per value in wasm.
+        let range = |v: &[f64]| {
+            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+            for &v in v {
+                if v < lo {
+                    lo = v;
+                }
+                if v > hi {
+                    hi = v;
+                }
+            }
+            (lo, hi)
+        };
+        Extent { x: range(x), value: range(y) }
+    }
+
+    /// Both extents together.
+    pub fn union(self, other: Extent) -> Extent {
+        Extent {
+            x: (self.x.0.min(other.x.0), self.x.1.max(other.x.1)),
+            value: (self.value.0.min(other.value.0), self.value.1.max(other.value.1)),
+        }
+    }
 }
 
 /// The kind of chart, with its kind-specific options resolved.
@@ -213,6 +287,12 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
 /// `resolve`, with the page's theme values (its CSS custom properties,
 /// already checked) between the built-in theme and the spec's `theme` object.
 pub fn resolve_with(spec: &ChartSpec, page: &Overrides) -> Result<(Chart, Vec<Warning>), Error> {
+    resolve_columns(spec, page, &[])
+}
+
+/// `resolve_with`, with some series' `x` and `y` given apart from the spec
+/// (typed arrays from JavaScript: read where they are, never copied into it).
+pub fn resolve_columns(spec: &ChartSpec, page: &Overrides, given: &[crate::Columns]) -> Result<(Chart, Vec<Warning>), Error> {
     let mut warnings = Vec::new();
     let lang = spec.locale.unwrap_or_default();
     let ds = match &spec.dataset {
@@ -282,7 +362,10 @@ pub fn resolve_with(spec: &ChartSpec, page: &Overrides) -> Result<(Chart, Vec<Wa
                 };
                 check_text(&format!("series[{i}].name"), &s.name)?;
                 let name = s.name.get(lang);
-                series.push(match (&s.x, &s.y) {
+                let apart = given.iter().find(|c| c.series == i);
+                let x = apart.and_then(|c| c.x.as_deref()).or(s.x.as_deref());
+                let y = apart.and_then(|c| c.y.as_deref()).or(s.y.as_deref());
+                series.push(match (x, y) {
                     (None, None) => resolve_series(kind, lang, &format!("series[{i}].data"), name, &s.data, color)?,
                     (Some(x), Some(y)) => {
                         if !s.data.is_empty() {
@@ -520,12 +603,14 @@ fn resolve_series(
         };
         let note = d.note.as_ref().map(|n| n.get(lang).to_owned());
         let source = d.source.as_ref().map(|s| s.get(lang).to_owned());
-        points.push(Point { label, x, value, note, year: d.year, source });
+        let about = (note.is_some() || source.is_some()).then(|| Box::new(About { note, source }));
+        points.push(Point { label, x, value, year: d.year, about });
     }
     if kind.has_x_axis() {
         points.sort_by(|a, b| a.x.total_cmp(&b.x));
     }
-    Ok(Series { name: name.to_owned(), color, points })
+    let extent = Extent::of(&points);
+    Ok(Series { name: name.to_owned(), color, points, extent })
 }
 
 /// A series given as columns: `x` and `y`, one for one (line and area charts).
@@ -557,15 +642,16 @@ fn columns(kind: Kind, path: &str, name: &str, x: &[f64], y: &[f64], color: Rgba
             label: String::new(),
             x,
             value: Value { low: y, high: y, qualifier: Qualifier::Exact },
-            note: None,
             year: None,
-            source: None,
+            about: None,
         })
         .collect();
     if !x.windows(2).all(|w| w[0] <= w[1]) {
         points.sort_by(|a, b| a.x.total_cmp(&b.x));
     }
-    Ok(Series { name: name.to_owned(), color, points })
+    // From the columns: contiguous numbers, faster to read than the points.
+    let extent = Extent::of_columns(x, y);
+    Ok(Series { name: name.to_owned(), color, points, extent })
 }
 
 /// The JSON path of a datum, written only when an error needs it.
@@ -616,4 +702,31 @@ fn resolve_value(at: &At, d: &Datum) -> Result<Value, Error> {
     let v = d.value.ok_or_else(|| Error::at(format!("{at}.value"), "this required field is missing: expected a number"))?;
     let v = check("value", v)?;
     Ok(Value { low: v, high: v, qualifier: d.qualifier.unwrap_or_default() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long series is read point by point at every render: a point stays
+    /// small (what few figures carry besides numbers is boxed).
+    #[test]
+    fn the_extent_covers_every_point_and_range() {
+        let (c, _) = crate::prepare(r#"{"type": "line", "data": [{"x": 3, "value": 5}, {"x": -1, "low": -2, "high": 9}, {"x": 7, "value": 0}]}"#).unwrap();
+        assert_eq!(c.series[0].extent, Extent { x: (-1.0, 7.0), value: (-2.0, 9.0) });
+        assert_eq!(c.series[0].extent, Extent::of(&c.series[0].points));
+    }
+
+    #[test]
+    fn a_point_stays_small() {
+        assert!(std::mem::size_of::<Point>() <= 72, "{} bytes", std::mem::size_of::<Point>());
+    }
+
+    #[test]
+    fn note_and_source_are_boxed_only_when_given() {
+        let (c, _) = crate::prepare(r#"{"type": "bar", "data": [{"label": "a", "value": 1}, {"label": "b", "value": 2, "note": "n", "source": {"en": "s", "zh": "来源"}}]}"#).unwrap();
+        let p = &c.series[0].points;
+        assert_eq!((p[0].note(), p[0].source(), p[0].about.is_none()), (None, None, true));
+        assert_eq!((p[1].note(), p[1].source()), (Some("n"), Some("s")));
+    }
 }
