@@ -41,8 +41,9 @@
 //! - Nothing before `layout` knows about pixels; nothing before `draw` imports
 //!   plotters; only `draw` rounds to integer pixels.
 //! - A `Chart` that `model::resolve` returns is drawable: finite numbers,
-//!   `low <= high`, non-empty series, parsed colours. `layout` and `draw`
-//!   therefore never fail because of the data.
+//!   `low <= high`, non-empty series, parsed colours, each series' `extent`
+//!   that of its points. `layout` and `draw` therefore never fail because of
+//!   the data.
 //! - Layout measures text through `layout::TextMeasure`: the deterministic
 //!   `Estimator` natively (stable SVG snapshots), the canvas's `measureText` in
 //!   the browser.
@@ -51,11 +52,13 @@
 //!   size × devicePixelRatio (plotters-canvas does not) and pins the canvas to
 //!   `dir="ltr"` (plotters-canvas aligns text with `start`, which flips in RTL).
 //! - No global mutable state: every render is a pure function of its spec and
-//!   frame, so charts on one page cannot affect each other. The one shared
-//!   thing is `web::measure`'s cache of text widths, a pure function of font
-//!   and text (not used while the page's fonts load, emptied when they change
-//!   or start loading). A chart drawn while fonts load lays itself out again
-//!   once they have (`document.fonts.ready`).
+//!   frame, so charts on one page cannot affect each other. Two things are
+//!   shared, neither able to change a chart: `web::measure`'s cache of text
+//!   widths, a pure function of font and text (not used while the page's
+//!   fonts load, emptied when they change or start loading), and the last
+//!   console lines written (a warning shared by fifty charts is logged once;
+//!   each chart's `warnings` still lists it). A chart drawn while fonts load
+//!   lays itself out again once they have (`document.fonts.ready`).
 //! - `web` keeps each chart's resolved `model::Chart`: a resize only lays it
 //!   out again; the spec is parsed again only by `update` or when the page's
 //!   defaults (lang, colour scheme, CSS custom properties) changed.
@@ -88,8 +91,10 @@
 //! and `JSON.stringify` never copies keys inherited from a polluted
 //! `Object.prototype`. The exception is long series: `series[i].x` / `.y`
 //! given as typed arrays are copied into wasm memory as numbers
-//! (`Columns`, `prepare_columns`) and checked by `model` like JSON columns,
-//! so a million-point line costs no JSON at all.
+//! (`Columns`, `prepare_columns`) and read and checked there by `model` like
+//! JSON columns, so a million-point line costs no JSON at all. Points stay
+//! small (what few carry besides numbers is boxed) and long series are
+//! decimated per pixel column in `layout::line`, so cost follows width.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
