@@ -102,6 +102,11 @@ pub fn render_svg(spec: &JsValue, width: Option<f64>) -> Result<String, JsError>
     crate::svg::scene_to_svg(&scene).map_err(fail)
 }
 
+thread_local! {
+    /// The page's `(prefers-color-scheme: dark)` query (its `matches` is live).
+    static DARK: std::cell::OnceCell<Option<web_sys::MediaQueryList>> = const { std::cell::OnceCell::new() };
+}
+
 /// Console lines already written on this page (the last `LOGGED` of them).
 const LOGGED: usize = 64;
 
@@ -538,11 +543,10 @@ impl State {
             .flatten()
             .and_then(|e| e.get_attribute("lang"))
             .and_then(|tag| crate::spec::Lang::from_tag(&tag));
-        let dark = window
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches());
+        let dark = DARK.with(|d| {
+            // One live MediaQueryList for the page, not a new one per draw.
+            d.get_or_init(|| window.match_media("(prefers-color-scheme: dark)").ok().flatten()).as_ref().is_some_and(|m| m.matches())
+        });
         crate::Defaults { lang, theme: dark.then_some(crate::spec::ThemeName::Dark), page: self.page_theme(window) }
     }
 
