@@ -63,14 +63,14 @@ pub fn summary(chart: &Chart) -> String {
             if matches!(chart.kind, Kind::Timeline { .. }) {
                 name.push_str(&format!("{:.0}", p.x));
                 name.push_str(w.pair_sep);
-                name.push_str(&p.label);
+                name.push_str(p.label());
                 items.push(name);
                 continue;
             }
             if chart.kind.has_x_axis() {
                 name.push_str(&if chart.integer_x { format!("{:.0}", p.x) } else { chart.fmt.tick(p.x) });
             } else {
-                name.push_str(&p.label);
+                name.push_str(p.label());
             }
             let value = chart.fmt.value(&p.value, Room::Long);
             items.push(if name.is_empty() { value } else { format!("{name}{}{value}", w.pair_sep) });
@@ -111,11 +111,11 @@ pub fn datum(chart: &Chart, series: usize, index: usize) -> Vec<String> {
         }
         name.push_str(&if chart.integer_x { format!("{:.0}", p.x) } else { chart.fmt.tick(p.x) });
     }
-    if !p.label.is_empty() {
+    if !p.label().is_empty() {
         if !name.is_empty() {
             name.push_str(w.pair_sep);
         }
-        name.push_str(&p.label);
+        name.push_str(p.label());
     }
     if !name.is_empty() {
         lines.push(name);
@@ -166,7 +166,7 @@ pub fn csv(chart: &Chart) -> String {
             let fields = [
                 quote(&s.name),
                 if chart.kind.has_x_axis() { format!("{}", p.x) } else { String::new() },
-                quote(&p.label),
+                quote(p.label()),
                 if range { String::new() } else { format!("{}", p.value.high) },
                 if range { format!("{}", p.value.low) } else { String::new() },
                 if range { format!("{}", p.value.high) } else { String::new() },
@@ -218,7 +218,7 @@ pub fn table(chart: &Chart) -> Table {
             if chart.kind.has_x_axis() {
                 row.push(if chart.integer_x { format!("{:.0}", p.x) } else { chart.fmt.tick(p.x) });
             }
-            row.push(p.label.clone());
+            row.push(p.label().to_owned());
             if !timeline {
                 row.push(chart.fmt.value(&p.value, Room::Long));
             }

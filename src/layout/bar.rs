@@ -37,10 +37,10 @@ fn categories(chart: &Chart) -> Vec<Cat> {
     let n = chart.series.len();
     for (si, s) in chart.series.iter().enumerate() {
         for p in &s.points {
-            let i = match cats.iter().position(|c| c.label == p.label) {
+            let i = match cats.iter().position(|c| c.label == p.label()) {
                 Some(i) => i,
                 None => {
-                    cats.push(Cat { label: p.label.clone(), values: vec![None; n] });
+                    cats.push(Cat { label: p.label().to_owned(), values: vec![None; n] });
                     cats.len() - 1
                 }
             };
@@ -409,8 +409,8 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
 
 /// The point a callout on (series, point index) attaches to: the top of its bar.
 fn anchor_of(chart: &Chart, cats: &[Cat], si: usize, pi: usize, at: &dyn Fn(usize, usize) -> Option<(f64, f64)>) -> Option<(f64, f64)> {
-    let label = &chart.series.get(si)?.points.get(pi)?.label;
-    let ci = cats.iter().position(|c| &c.label == label)?;
+    let label = chart.series.get(si)?.points.get(pi)?.label();
+    let ci = cats.iter().position(|c| c.label == label)?;
     at(si, ci)
 }
 
@@ -611,7 +611,7 @@ fn figure(
 ) {
     let fill = color(chart, si, ci, label);
     bar(b, v, base, fill, place, vertical, chart.theme.radius);
-    if let Some(pi) = chart.series[si].points.iter().position(|p| p.label == label) {
+    if let Some(pi) = chart.series[si].points.iter().position(|p| p.label() == label) {
         b.mark(si, pi, place(base, base + v.high));
     }
     if stacked(chart) && chart.value_labels {

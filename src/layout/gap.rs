@@ -79,7 +79,7 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         .series
         .iter()
         .flat_map(|s| s.points.iter())
-        .map(|p| b.m.width(&chart.fmt.value(&p.value, Room::Short), LABEL, false).max(b.m.width(&p.label, LABEL, false)))
+        .map(|p| b.m.width(&chart.fmt.value(&p.value, Room::Short), LABEL, false).max(b.m.width(p.label(), LABEL, false)))
         .fold(0.0, f64::max);
     let inset = (widest_end / 2.0 + 4.0).min(plot.w * 0.25);
     let (x0, x1) = (plot.x + inset, plot.x + plot.w - inset);
@@ -135,8 +135,8 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         }
         // Ends: point label above, value below.
         for (p, x) in [(from, xa), (to, xb)] {
-            if !p.label.is_empty() {
-                let (mut l, _) = wrap(b.m, &p.label, LABEL, false, plot.w * 0.4, 1);
+            if !p.label().is_empty() {
+                let (mut l, _) = wrap(b.m, p.label(), LABEL, false, plot.w * 0.4, 1);
                 let text = l.pop().unwrap_or_default();
                 let w = b.m.width(&text, LABEL, false);
                 let cx = fit(x, plot.x + w / 2.0, plot.x + plot.w - w / 2.0);

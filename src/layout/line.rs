@@ -285,7 +285,7 @@ mod tests {
     use crate::model::Value;
 
     fn point(x: f64, y: f64) -> Point {
-        Point { label: String::new(), x, value: Value { low: y, high: y, qualifier: Qualifier::Exact }, year: None, about: None }
+        Point { x, value: Value { low: y, high: y, qualifier: Qualifier::Exact }, year: None, about: None }
     }
 
     /// Every pixel column keeps its first, lowest, highest and last point,

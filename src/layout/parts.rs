@@ -36,9 +36,9 @@ fn parts(chart: &Chart) -> Vec<Part> {
         .iter()
         .enumerate()
         .map(|(i, p)| Part {
-            label: p.label.clone(),
+            label: p.label().to_owned(),
             value: p.value,
-            color: if chart.is_highlighted(&p.label) { palette[i % palette.len()] } else { chart.theme.muted_mark },
+            color: if chart.is_highlighted(p.label()) { palette[i % palette.len()] } else { chart.theme.muted_mark },
             rest: false,
         })
         .collect();

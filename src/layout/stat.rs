@@ -38,11 +38,11 @@ fn plan(chart: &Chart, w: f64, m: &dyn TextMeasure) -> Plan {
         size -= 2.0;
     }
     let (number, _) = wrap(m, &text, size, true, w, 3);
-    let (label, _) = wrap(m, &main.label, LABEL, false, w, 4);
+    let (label, _) = wrap(m, main.label(), LABEL, false, w, 4);
     let (note, _) = main.note().map_or((Vec::new(), false), |n| wrap(m, n, NOTE, false, w, 4));
     let compare = pts.get(1).map(|other| {
-        let l1 = wrap(m, &format!("{} · {}", main.label, chart.fmt.value(&main.value, Room::Short)), NOTE, false, w, 2).0;
-        let l2 = wrap(m, &format!("{} · {}", other.label, chart.fmt.value(&other.value, Room::Short)), NOTE, false, w, 2).0;
+        let l1 = wrap(m, &format!("{} · {}", main.label(), chart.fmt.value(&main.value, Room::Short)), NOTE, false, w, 2).0;
+        let l2 = wrap(m, &format!("{} · {}", other.label(), chart.fmt.value(&other.value, Room::Short)), NOTE, false, w, 2).0;
         (l1, l2)
     });
     Plan { number, size, label, note, compare }

@@ -53,7 +53,7 @@ fn lanes(chart: &Chart, plot: Rect, m: &dyn TextMeasure) -> Option<(Linear, Vec<
     let mut ends: Vec<f64> = vec![f64::NEG_INFINITY; MAX_LANES * 2];
     let mut out = Vec::new();
     for (i, p) in ev.iter().enumerate() {
-        let text = format!("{} {}", year(p), p.label);
+        let text = format!("{} {}", year(p), p.label());
         // The first line is drawn bold: wrap and measure as drawn.
         let (lines, _) = wrap(m, &text, LABEL, true, LABEL_W, 3);
         let w = lines.iter().enumerate().map(|(k, l)| m.width(l, LABEL, k == 0)).fold(0.0, f64::max);
@@ -87,7 +87,7 @@ fn rows(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) -> Vec<(Vec<String>, Ve
     events(chart)
         .iter()
         .map(|p| {
-            let (label, _) = wrap(m, &p.label, LABEL, true, text_w, 3);
+            let (label, _) = wrap(m, p.label(), LABEL, true, text_w, 3);
             let note = p.note().map_or(Vec::new(), |n| wrap(m, n, LABEL, false, text_w, 3).0);
             (label, note)
         })

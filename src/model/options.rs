@@ -167,7 +167,7 @@ pub fn check_total(kind: Kind, series: &[Series], spec: &ChartSpec) -> Result<Op
 /// The highlighted labels, each checked against the figures.
 pub fn highlight(spec: &ChartSpec, series: &[Series]) -> Result<Vec<String>, Error> {
     let Some(list) = &spec.highlight else { return Ok(Vec::new()) };
-    let labels: Vec<String> = series.iter().flat_map(|s| s.points.iter().map(|p| p.label.clone())).collect();
+    let labels: Vec<String> = series.iter().flat_map(|s| s.points.iter().map(|p| p.label().to_owned())).collect();
     for (i, h) in list.iter().enumerate() {
         if !labels.contains(h) {
             return Err(Error::at(format!("highlight[{i}]"), no_such_label(h, &labels)));
@@ -223,10 +223,10 @@ pub fn annotations(kind: Kind, lang: Lang, spec: &ChartSpec, series: &[Series]) 
                 let found = series.iter().enumerate().find_map(|(si, s)| {
                     s.points
                         .iter()
-                        .position(|p| p.label == target || target.parse::<f64>().is_ok_and(|t| t == p.x && kind.has_x_axis()))
+                        .position(|p| p.label() == target || target.parse::<f64>().is_ok_and(|t| t == p.x && kind.has_x_axis()))
                         .map(|pi| (si, pi))
                 });
-                let labels: Vec<String> = series.iter().flat_map(|s| s.points.iter().map(|p| p.label.clone())).collect();
+                let labels: Vec<String> = series.iter().flat_map(|s| s.points.iter().map(|p| p.label().to_owned())).collect();
                 let (series, index) = found.ok_or_else(|| Error::at(format!("{at}.target"), no_such_label(target, &labels)))?;
                 Annotation::Callout { series, index, label }
             }
