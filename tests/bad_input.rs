@@ -152,6 +152,13 @@ fn columns_given_apart_from_the_spec_are_read_and_checked_like_json_columns() {
     assert_eq!(e.path, "series[0].y[3]");
     let e = prepare_columns(spec, &Defaults::default(), &[Columns { series: 0, x: Some(x.clone()), y: Some(vec![1.0]) }]).unwrap_err();
     assert_eq!(e.path, "series[0].y");
+    let e = prepare_columns(spec, &Defaults::default(), &[Columns { series: 0, x: Some(vec![1.0, f64::INFINITY]), y: Some(vec![1.0, 2.0]) }]).unwrap_err();
+    assert_eq!(e.path, "series[0].x[1]");
+    // Unsorted x: sorted with its y, the extent whatever the order.
+    let (c, _) = prepare_columns(spec, &Defaults::default(), &[Columns { series: 0, x: Some(vec![3.0, 1.0, 2.0]), y: Some(vec![30.0, -10.0, 20.0]) }]).unwrap();
+    let s = &c.series[0];
+    assert_eq!(s.points.iter().map(|p| (p.x, p.value.high)).collect::<Vec<_>>(), vec![(1.0, -10.0), (2.0, 20.0), (3.0, 30.0)]);
+    assert_eq!((s.extent.x, s.extent.value), ((1.0, 3.0), (-10.0, 30.0)));
     let e = prepare_columns(spec, &Defaults::default(), &[Columns { series: 1, x: Some(x), y: Some(y) }]).unwrap_err();
     assert_eq!(e.to_string(), "series[1]: columns were given for a series the spec does not have");
 }

@@ -118,25 +118,6 @@ impl Extent {
         })
     }
 
-    /// The extent of columns `x` and `y` (each value its own low and high).
-    fn of_columns(x: &[f64], y: &[f64]) -> Extent {
-        // Plain comparisons: the values are finite (checked), and f64::min
-        // is a call per value in wasm.
-        let range = |v: &[f64]| {
-            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-            for &v in v {
-                if v < lo {
-                    lo = v;
-                }
-                if v > hi {
-                    hi = v;
-                }
-            }
-            (lo, hi)
-        };
-        Extent { x: range(x), value: range(y) }
-    }
-
     /// Both extents together.
     pub fn union(self, other: Extent) -> Extent {
         Extent {
@@ -635,11 +616,29 @@ fn columns(kind: Kind, path: &str, name: &str, x: &[f64], y: &[f64], color: Rgba
     if x.len() > MAX_POINTS {
         return Err(Error::at(format!("{path}.x"), format!("{} points is too many; the limit is {MAX_POINTS}", x.len())));
     }
-    for (field, list) in [("x", x), ("y", y)] {
-        if let Some(i) = list.iter().position(|v| !v.is_finite() || v.abs() > MAX_ABS_VALUE) {
-            return Err(Error::at(format!("{path}.{field}[{i}]"), format!("expected a number of at most {MAX_ABS_VALUE:e} in size")));
+    // One pass over each column: checked, its range taken, and (x) whether
+    // it is sorted already.
+    let mut sorted = true;
+    let mut scan = |field: &str, list: &[f64], is_x: bool| -> Result<(f64, f64), Error> {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for (i, &v) in list.iter().enumerate() {
+            // Plain comparisons: f64::min is a call per value in wasm.
+            if v.is_nan() || v.abs() > MAX_ABS_VALUE {
+                return Err(Error::at(format!("{path}.{field}[{i}]"), format!("expected a number of at most {MAX_ABS_VALUE:e} in size")));
+            }
+            if is_x && v < hi {
+                sorted = false;
+            }
+            if v < lo {
+                lo = v;
+            }
+            if v > hi {
+                hi = v;
+            }
         }
-    }
+        Ok((lo, hi))
+    };
+    let extent = Extent { x: scan("x", x, true)?, value: scan("y", y, false)? };
     let mut points: Vec<Point> = x
         .iter()
         .zip(y)
@@ -650,11 +649,9 @@ fn columns(kind: Kind, path: &str, name: &str, x: &[f64], y: &[f64], color: Rgba
             about: None,
         })
         .collect();
-    if !x.windows(2).all(|w| w[0] <= w[1]) {
+    if !sorted {
         points.sort_by(|a, b| a.x.total_cmp(&b.x));
     }
-    // From the columns: contiguous numbers, faster to read than the points.
-    let extent = Extent::of_columns(x, y);
     Ok(Series { name: name.to_owned(), color, points, extent })
 }
 
