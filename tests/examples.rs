@@ -91,6 +91,8 @@ fn hostile_text_stays_inside_and_apart() {
         r#"{"type": "timeline", "title": "", "data": [{"label": "", "value": 0, "year": 1929}, {"label": "<img src=x onerror=alert(1)>", "value": 0, "year": 2077}, {"label": "生活在贫民窟和非正规住区的人口", "value": 0, "year": 2046}, {"label": "", "value": 0, "year": 2091}, {"label": "", "value": 0, "year": 2046}]}"#.to_owned(),
         // Found by pipeline_props: vertical bars asked for where a band is narrower than one character.
         r#"{"type": "bar", "orientation": "vertical", "numberFormat": "percent", "data": [{"label": "A", "value": 0}, {"label": "a", "value": 0}, {"label": "B", "value": 0}, {"label": "C", "value": 0}, {"label": "A Aaa", "value": 0}, {"label": "dmAA", "value": -642980179253.9073}]}"#.to_owned(),
+        // Found by pipeline_props: a donut's centre value wider than the chart (it now stays in the key).
+        r#"{"type": "donut", "numberFormat": "percent", "data": [{"label": "A", "qualifier": "range", "low": 916934029799.7905, "high": 916934029799.7905}]}"#.to_owned(),
     ];
     for (i, spec) in specs.iter().enumerate() {
         let chart = prepare(spec).unwrap_or_else(|e| panic!("{i}: {e}"));

@@ -280,7 +280,10 @@ fn donut(b: &mut Builder, chart: &Chart, parts: &[Part], fig: Rect, hole: bool) 
         while size > 10.0 && b.m.width(&text, size, true) > inner * 1.6 {
             size -= 1.0;
         }
-        b.text(cx, cy, &text, size, true, chart.theme.title, Anchor::Middle);
+        // Too long for the hole even at 10 px: the key below has the value.
+        if b.m.width(&text, size, true) <= inner * 1.6 {
+            b.text(cx, cy, &text, size, true, chart.theme.title, Anchor::Middle);
+        }
     }
 }
 
