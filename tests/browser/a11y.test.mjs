@@ -6,29 +6,21 @@
 // axe is injected with page.addScriptTag, an inline <script>: the editor's
 // Content-Security-Policy forbids that, so these pages run with bypassCSP (the
 // CSP itself is checked by editor.test.mjs).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { serve, browser, watch } from "./harness.mjs";
+import { servedBrowser, watch } from "./harness.mjs";
 
 const AXE = resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
-let server, chromium;
-before(async () => {
-  server = await serve();
-  chromium = await browser();
-});
-after(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 /** A page in a fresh context (its own localStorage); close with page.context().close(). */
 async function open(path, viewport = { width: 1280, height: 900 }) {
-  const context = await chromium.newContext({ viewport, bypassCSP: true });
+  const context = await env.chromium.newContext({ viewport, bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${env.server.url}${path}`);
   return page;
 }
 

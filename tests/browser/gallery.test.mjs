@@ -1,28 +1,20 @@
 // The gallery in headless Chromium: every example spec of data/examples/ is
 // drawn (real pixels read back from each canvas), with no error on the page,
 // at a phone width and a desktop width.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { serve, browser, watch, inkedPixels } from "./harness.mjs";
+import { servedBrowser, watch, inkedPixels } from "./harness.mjs";
 
 const examples = readdirSync(resolve(import.meta.dirname, "../../data/examples")).filter((f) => f.endsWith(".json"));
-let server, chromium;
-before(async () => {
-  server = await serve();
-  chromium = await browser();
-});
-after(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 for (const width of [280, 1200]) {
   test(`every example is drawn at ${width} px`, async () => {
-    const page = await chromium.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 2 });
+    const page = await env.chromium.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 2 });
     const problems = watch(page);
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.waitForFunction(() => document.documentElement.dataset.gallery === "done", null, { timeout: 60_000 });
     const errors = await page.$$eval("[role=alert]", (els) => els.map((e) => e.textContent));
     assert.deepEqual(errors, [], "charts showed errors");

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { resolve } from "node:path";
 import sirv from "sirv";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -31,6 +32,24 @@ export async function browser() {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
+}
+
+/**
+ * For a test file: serves `dir` (see `serve`) and launches Chromium before its
+ * tests, closes both after them. Returns `{ server, chromium }`, filled in
+ * once the tests run.
+ */
+export function servedBrowser(dir, extra) {
+  const env = { server: null, chromium: null };
+  before(async () => {
+    env.server = await serve(dir, extra);
+    env.chromium = await browser();
+  });
+  after(async () => {
+    await env.chromium?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Collects console errors and page exceptions (404s of favicon aside). */

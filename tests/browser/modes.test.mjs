@@ -1,27 +1,19 @@
 // Reader preferences and real pointer input in headless Chromium: dark mode
 // by prefers-color-scheme, no animation under prefers-reduced-motion (the
 // chart is complete the moment render() returns), a tooltip on real hover.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { serve, browser, watch } from "./harness.mjs";
+import { servedBrowser, watch } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-let server, chromium;
-before(async () => {
-  server = await serve(ROOT);
-  chromium = await browser();
-});
-after(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const env = servedBrowser(ROOT);
 
 async function open(media) {
-  const page = await chromium.newPage({ viewport: { width: 800, height: 600 } });
+  const page = await env.chromium.newPage({ viewport: { width: 800, height: 600 } });
   await page.emulateMedia(media);
   const problems = watch(page);
-  await page.goto(`${server.url}tests/browser/pages/robust.html`);
+  await page.goto(`${env.server.url}tests/browser/pages/robust.html`);
   await page.waitForFunction(() => window.ready === true);
   return { page, problems };
 }
