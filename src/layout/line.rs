@@ -89,11 +89,11 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         .series
         .iter()
         .map(|s| {
-            let n = s.points.len();
-            let first = if n <= LABELLED_POINTS { 0 } else { n.saturating_sub(1) };
             if !chart.value_labels {
                 return Vec::new();
             }
+            let n = s.points.len();
+            let first = if n <= LABELLED_POINTS { 0 } else { n - 1 };
             s.points.iter().enumerate().skip(first).map(|(i, p)| (i, chart.fmt.value(&p.value, Room::Short))).collect()
         })
         .collect();

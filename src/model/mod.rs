@@ -467,11 +467,7 @@ fn resolve_theme(spec: &ChartSpec, page: &Overrides, warnings: &mut Vec<Warning>
         if colors.is_empty() {
             return Err(Error::at("colors", "give at least one colour, or leave `colors` out"));
         }
-        theme.palette = colors
-            .iter()
-            .enumerate()
-            .map(|(i, c)| parse_color(&format!("colors[{i}]"), c))
-            .collect::<Result<_, _>>()?;
+        theme.palette = parse_colors("colors", colors)?;
         theme.custom_palette = true;
     }
     let ratio = theme.text.contrast(theme.background);
@@ -509,11 +505,7 @@ fn theme_object(o: &ThemeObject) -> Result<Overrides, Error> {
             let why = if list.is_empty() { "give at least one colour, or leave `palette` out".to_owned() } else { format!("{} colours is too many; the limit is {MAX_PALETTE}", list.len()) };
             return Err(Error::at("theme.palette", why));
         }
-        let mut colors = Vec::with_capacity(list.len());
-        for (i, c) in list.iter().enumerate() {
-            colors.push(parse_color(&format!("theme.palette[{i}]"), c)?);
-        }
-        palette = Some(colors);
+        palette = Some(parse_colors("theme.palette", list)?);
     }
     let color = |path: &str, c: &Option<String>| c.as_deref().map(|c| parse_color(path, c)).transpose();
     Ok(Overrides {
@@ -523,6 +515,11 @@ fn theme_object(o: &ThemeObject) -> Result<Overrides, Error> {
         palette,
         radius: o.radius.map(check_radius).transpose().map_err(|e| Error::at("theme.radius", e))?,
     })
+}
+
+/// Every colour of the list at `path`, the first bad one named by its index.
+fn parse_colors(path: &str, list: &[String]) -> Result<Vec<Rgba>, Error> {
+    list.iter().enumerate().map(|(i, c)| parse_color(&format!("{path}[{i}]"), c)).collect()
 }
 
 fn parse_color(path: &str, c: &str) -> Result<Rgba, Error> {
@@ -619,7 +616,8 @@ fn columns(kind: Kind, path: &str, name: &str, x: &[f64], y: &[f64], color: Rgba
     // One pass over each column: checked, its range taken, and (x) whether
     // it is sorted already.
     let mut sorted = true;
-    let mut scan = |field: &str, list: &[f64], is_x: bool| -> Result<(f64, f64), Error> {
+    let mut scan = |field: &str, list: &[f64]| -> Result<(f64, f64), Error> {
+        let is_x = field == "x";
         let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
         for (i, &v) in list.iter().enumerate() {
             // Plain comparisons: f64::min is a call per value in wasm.
@@ -638,7 +636,7 @@ fn columns(kind: Kind, path: &str, name: &str, x: &[f64], y: &[f64], color: Rgba
         }
         Ok((lo, hi))
     };
-    let extent = Extent { x: scan("x", x, true)?, value: scan("y", y, false)? };
+    let extent = Extent { x: scan("x", x)?, value: scan("y", y)? };
     let mut points: Vec<Point> = x
         .iter()
         .zip(y)
@@ -709,8 +707,6 @@ fn resolve_value(at: &At, d: &Datum) -> Result<Value, Error> {
 mod tests {
     use super::*;
 
-    /// A long series is read point by point at every render: a point stays
-    /// small (what few figures carry besides numbers is boxed).
     #[test]
     fn the_extent_covers_every_point_and_range() {
         let (c, _) = crate::prepare(r#"{"type": "line", "data": [{"x": 3, "value": 5}, {"x": -1, "low": -2, "high": 9}, {"x": 7, "value": 0}]}"#).unwrap();
@@ -718,6 +714,8 @@ mod tests {
         assert_eq!(c.series[0].extent, Extent::of(&c.series[0].points));
     }
 
+    /// A long series is read point by point at every render: a point stays
+    /// small (what few figures carry besides numbers is boxed).
     #[test]
     fn a_point_stays_small() {
         assert!(std::mem::size_of::<Point>() <= 48, "{} bytes", std::mem::size_of::<Point>());
