@@ -2,7 +2,7 @@
 //! string plotters-canvas draws with (the chart's own font families, which
 //! `layout` passes to `width_in`), so labels fit the font the reader sees.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -26,8 +26,8 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, E
 /// measured (see `Widths`).
 pub struct CanvasMeasure {
     ctx: CanvasRenderingContext2d,
-    /// The font set on `ctx` last.
-    font: RefCell<String>,
+    /// The hash (`Font::hash`) of the font set on `ctx` last.
+    set: Cell<Option<u64>>,
     /// The font string of the last (family, size, bold) asked for, with the
     /// hash state after it: layout asks for the same few fonts thousands of
     /// times, and each would otherwise format and hash a long family list.
@@ -48,7 +48,7 @@ impl CanvasMeasure {
     /// A measurer over `ctx`.
     pub fn new(ctx: CanvasRenderingContext2d) -> Self {
         let cache = WIDTHS.with(|w| w.borrow_mut().ready());
-        CanvasMeasure { ctx, font: RefCell::new(String::new()), last: RefCell::new(None), cache }
+        CanvasMeasure { ctx, set: Cell::new(None), last: RefCell::new(None), cache }
     }
 }
 
@@ -74,11 +74,7 @@ impl Widths {
     /// Whether widths may be cached now (`document.fonts` not loading);
     /// empties the cache when the number of font faces changed.
     fn ready(&mut self) -> bool {
-        let fonts = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| js_sys::Reflect::get(&d, &"fonts".into()).ok())
-            .filter(|f| f.is_object());
-        let Some(fonts) = fonts else { return false };
+        let Some(fonts) = document_fonts() else { return false };
         let get = |k: &str| js_sys::Reflect::get(&fonts, &k.into()).ok();
         if get("status").and_then(|s| s.as_string()).as_deref() != Some("loaded") {
             return false;
@@ -97,16 +93,19 @@ impl Widths {
 /// emptying the width cache: widths measured before the load began were
 /// taken in a fallback font. None when nothing is loading.
 pub fn fonts_loading() -> Option<js_sys::Promise> {
-    let fonts = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| js_sys::Reflect::get(&d, &"fonts".into()).ok())
-        .filter(|f| f.is_object())?;
+    let fonts = document_fonts()?;
     let status = js_sys::Reflect::get(&fonts, &"status".into()).ok()?.as_string()?;
     if status != "loading" {
         return None;
     }
     WIDTHS.with(|w| w.borrow_mut().slots.clear());
     js_sys::Reflect::get(&fonts, &"ready".into()).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// The page's `document.fonts` (a FontFaceSet), when it has one.
+fn document_fonts() -> Option<wasm_bindgen::JsValue> {
+    let document = web_sys::window()?.document()?;
+    js_sys::Reflect::get(&document, &"fonts".into()).ok().filter(|f| f.is_object())
 }
 
 /// FNV-1a of `bytes`, continued from `h`.
@@ -152,11 +151,9 @@ impl TextMeasure for CanvasMeasure {
                 return width;
             }
         }
-        if let Ok(mut current) = self.font.try_borrow_mut() {
-            if *current != font.css {
-                self.ctx.set_font(&font.css);
-                current.clone_from(&font.css);
-            }
+        if self.set.get() != Some(font.hash) {
+            self.ctx.set_font(&font.css);
+            self.set.set(Some(font.hash));
         }
         match self.ctx.measure_text(text) {
             Ok(m) if m.width().is_finite() => {

@@ -114,19 +114,23 @@ thread_local! {
     static LOGGED_LINES: RefCell<std::collections::VecDeque<String>> = const { RefCell::new(std::collections::VecDeque::new()) };
 }
 
-/// Whether `line` is new to this page's console; remembers it.
-fn first_time(line: &str) -> bool {
-    LOGGED_LINES.with(|l| {
+/// Writes `w` to the console unless this page's console already has it.
+fn warn_once(w: &Warning) {
+    let line = format!("housing-charts: {w}");
+    let new = LOGGED_LINES.with(|l| {
         let Ok(mut logged) = l.try_borrow_mut() else { return true };
-        if logged.iter().any(|x| x == line) {
+        if logged.iter().any(|x| *x == line) {
             return false;
         }
         if logged.len() == LOGGED {
             logged.pop_front();
         }
-        logged.push_back(line.to_owned());
+        logged.push_back(line.clone());
         true
-    })
+    });
+    if new {
+        web_sys::console::warn_1(&line.into());
+    }
 }
 
 /// Bytes of the module's linear memory (for memory tests and the benchmark:
@@ -388,10 +392,7 @@ impl State {
                 // Each warning once, not once per resize, nor once per chart
                 // of a page of small multiples (`warnings` has them all).
                 for w in warnings.iter().filter(|w| !self.warnings.contains(w)) {
-                    let line = format!("housing-charts: {w}");
-                    if first_time(&line) {
-                        web_sys::console::warn_1(&line.into());
-                    }
+                    warn_once(w);
                 }
                 self.warnings = warnings;
                 self.after_fonts_load();
@@ -569,15 +570,10 @@ impl State {
         let ctx = measure::context(&self.canvas).ok();
         let color = |v: &str| ctx.as_ref().and_then(|ctx| measure::css_color(ctx, v));
         let (page, warnings) = raw.overrides(&color);
-        if warnings != self.page_warnings {
-            for w in warnings.iter().filter(|w| !self.page_warnings.contains(w)) {
-                let line = format!("housing-charts: {w}");
-                if first_time(&line) {
-                    web_sys::console::warn_1(&line.into());
-                }
-            }
-            self.page_warnings = warnings;
+        for w in warnings.iter().filter(|w| !self.page_warnings.contains(w)) {
+            warn_once(w);
         }
+        self.page_warnings = warnings;
         page
     }
 
