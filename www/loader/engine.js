@@ -86,10 +86,9 @@ export class Engine {
     return this.loading;
   }
 
+  /** The compiled module (fetched once); `instantiate` has checked that the page allows it. */
   async compile() {
     if (this.module) return this.module;
-    const refused = wasmRefusal();
-    if (refused) throw new WasmRefusedError(refused);
     const response = await fetch(this.wasmUrl);
     if (!response.ok) {
       throw new Error(`could not load ${this.wasmUrl}: HTTP ${response.status} ${response.statusText}`.trim());
@@ -125,6 +124,12 @@ export class Engine {
       if (isTrap(err)) this.trapped(err);
       throw err;
     }
+  }
+
+  /** Loads the engine if needed, then `run(fn)`. */
+  async call(fn) {
+    await this.load();
+    return this.run(fn);
   }
 
   /** The instance trapped (in a call, or in one of its own callbacks): replace it. */

@@ -41,9 +41,8 @@ export async function init() {
  * @param {ChartSpec | string} spec a spec object or its JSON text
  * @returns {Promise<Chart>}
  */
-export async function render(target, spec) {
-  await engine.load();
-  return engine.run((glue) => glue.render(target, spec));
+export function render(target, spec) {
+  return engine.call((glue) => glue.render(target, spec));
 }
 
 /**
@@ -51,9 +50,8 @@ export async function render(target, spec) {
  * @param {ChartSpec | string} spec
  * @returns {Promise<undefined | SpecError>}
  */
-export async function validate(spec) {
-  await engine.load();
-  return engine.run((glue) => glue.validate(spec));
+export function validate(spec) {
+  return engine.call((glue) => glue.validate(spec));
 }
 
 /**
@@ -62,9 +60,8 @@ export async function validate(spec) {
  * @param {number} [width] CSS pixels (default: the spec's width, else 640)
  * @returns {Promise<string>}
  */
-export async function renderSvg(spec, width) {
-  await engine.load();
-  return engine.run((glue) => glue.renderSvg(spec, width));
+export function renderSvg(spec, width) {
+  return engine.call((glue) => glue.renderSvg(spec, width));
 }
 
 /**

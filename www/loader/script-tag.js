@@ -28,19 +28,18 @@ const frameUrl = new URL("frame.html", base).href;
 
 if (!window.HousingCharts) {
   const HousingChart = defineElement({ engine, frameUrl });
-  const glue = () => engine.load();
   window.HousingCharts = Object.freeze({
     version: __VERSION__,
     /** The <housing-chart> class. */
     HousingChart,
     /** Loads the engine (done by the first chart anyway). */
-    ready: () => glue().then(() => undefined),
+    ready: () => engine.load().then(() => undefined),
     /** render(element, spec) → Promise<Chart>: draws into an element or a <canvas>. */
-    render: (target, spec) => glue().then(() => engine.run((g) => g.render(target, spec))),
+    render: (target, spec) => engine.call((g) => g.render(target, spec)),
     /** validate(spec) → Promise<undefined | { message, path, line, column }>. */
-    validate: (spec) => glue().then(() => engine.run((g) => g.validate(spec))),
+    validate: (spec) => engine.call((g) => g.validate(spec)),
     /** renderSvg(spec, width?) → Promise<string>. */
-    renderSvg: (spec, width) => glue().then(() => engine.run((g) => g.renderSvg(spec, width))),
+    renderSvg: (spec, width) => engine.call((g) => g.renderSvg(spec, width)),
   });
   if (document.documentElement.hasAttribute("data-housing-charts-frame")) {
     if (document.body) runFrame();

@@ -88,22 +88,8 @@ export function drawBars(canvas, { title, figures, width, height, dpr = devicePi
   const bottom = height - pad - lines * (fs + 2) - 4;
   const y = (v) => bottom - ((bottom - top) * v) / hi;
 
-  // One path: the gridlines (the one at 0 is the baseline).
-  ctx.beginPath();
-  for (const [v] of ticks) {
-    const yy = Math.round(y(v)) + 0.5;
-    ctx.moveTo(left, yy);
-    ctx.lineTo(right, yy);
-  }
-  ctx.strokeStyle = GRID;
-  ctx.lineWidth = 1;
-  ctx.stroke();
-
-  // Tick labels.
-  ctx.fillStyle = MUTED;
-  ctx.textAlign = "right";
-  ctx.textBaseline = "middle";
-  for (const [v, t] of ticks) ctx.fillText(t, left - 6, y(v));
+  // The gridlines (the one at 0 is the baseline) and their labels.
+  valueAxis(ctx, ticks, left, right, y);
 
   // Bars, value labels, category labels.
   const bw = slot * 0.7;
@@ -123,6 +109,23 @@ export function drawBars(canvas, { title, figures, width, height, dpr = devicePi
   for (const [i, ls] of wrapped.entries()) {
     for (const [k, l] of ls.entries()) ctx.fillText(l, left + (i + 0.5) * slot, bottom + 4 + k * (fs + 2), slot);
   }
+}
+
+/** Gridlines at `ticks` ([value, label] pairs) from `left` to `right`, as one path, and their labels left of them. */
+function valueAxis(ctx, ticks, left, right, y) {
+  ctx.beginPath();
+  for (const [v] of ticks) {
+    const yy = Math.round(y(v)) + 0.5;
+    ctx.moveTo(left, yy);
+    ctx.lineTo(right, yy);
+  }
+  ctx.strokeStyle = GRID;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+  ctx.fillStyle = MUTED;
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  for (const [v, t] of ticks) ctx.fillText(t, left - 6, y(v));
 }
 
 /** One line through `x`, `y` (typed arrays, x ascending), M4-decimated per CSS pixel column. */
@@ -153,20 +156,7 @@ export function drawLine(canvas, { x, y, width, height, dpr = devicePixelRatio, 
   const X = (v) => left + (v - x0) * sx;
   const Y = (v) => bottom - (v - ylo) * sy;
 
-  // One path: the gridlines.
-  ctx.beginPath();
-  for (const [v] of yt) {
-    const yy = Math.round(Y(v)) + 0.5;
-    ctx.moveTo(left, yy);
-    ctx.lineTo(right, yy);
-  }
-  ctx.strokeStyle = GRID;
-  ctx.lineWidth = 1;
-  ctx.stroke();
-  ctx.fillStyle = MUTED;
-  ctx.textAlign = "right";
-  ctx.textBaseline = "middle";
-  for (const [v, t] of yt) ctx.fillText(t, left - 6, Y(v));
+  valueAxis(ctx, yt, left, right, Y);
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
   for (let v = Math.ceil(x0 / xstep) * xstep; v <= x1; v += xstep) ctx.fillText(format(v), X(v), bottom + 6);
