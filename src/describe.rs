@@ -248,7 +248,7 @@ mod tests {
             {"label": "2030", "value": 130e6, "qualifier": "projection"}]}"#);
         assert_eq!(
             summary(&c),
-            "Bar chart. Africa's housing gap: Now, more than 51 million; 2030, 130 million (projected). Source: UN-Habitat."
+            "Bar chart. Africa's housing gap: Now, more than 51\u{a0}million; 2030, 130\u{a0}million (projected). Source: UN-Habitat."
         );
     }
 
@@ -286,7 +286,7 @@ mod tests {
             {"label": "Slums", "value": 1.1e9, "qualifier": "more-than", "year": 2022, "note": "one in eight"}]}"#);
         assert_eq!(
             datum(&c, 0, 0),
-            vec!["Slums", "more than 1.1 billion people", "Year: 2022", "one in eight", "Source: UN-Habitat"]
+            vec!["Slums", "more than 1.1\u{a0}billion people", "Year: 2022", "one in eight", "Source: UN-Habitat"]
         );
         assert!(datum(&c, 0, 5).is_empty());
         assert!(datum(&c, 3, 0).is_empty());

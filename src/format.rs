@@ -16,6 +16,8 @@ use crate::spec::{Lang, NumberFormat, Qualifier};
 const MINUS: char = '\u{2212}';
 /// Narrow no-break space: the French and Russian thousands separator.
 const NNBSP: &str = "\u{202f}";
+/// No-break space: between a number and its unit word in every language.
+const NBSP: &str = "\u{a0}";
 
 /// Writes numbers for one chart: its language and number format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +38,70 @@ pub enum Room {
     Short,
 }
 
-/// A unit of large numbers: factor, word (singular, plural), short form.
-type Unit = (f64, &'static str, &'static str, &'static str);
+/// A unit of large numbers: its factor, its word in each plural form the
+/// language's rule picks (`Plural`), and its short form (Arabic's short form
+/// is a word too, so it has a plural of its own).
+struct Unit {
+    factor: f64,
+    /// The word after one ("1 million", French "1,5 milliard").
+    one: &'static str,
+    /// Arabic after 3–10 ("3 ملايين", "5 آلاف"); elsewhere `other`.
+    few: &'static str,
+    /// The word after any other number ("2.8 billion", "130 مليون").
+    other: &'static str,
+    /// The compact form ("2.8B", "51 млн").
+    short: &'static str,
+    /// The compact form after 3–10 (Arabic); elsewhere `short`.
+    short_few: &'static str,
+}
+
+/// A unit whose word does not change with the number, only its short form.
+const fn unit(factor: f64, one: &'static str, other: &'static str, short: &'static str) -> Unit {
+    Unit { factor, one, few: other, other, short, short_few: short }
+}
+
+/// The CLDR plural categories the unit words need: "one", Arabic's "few",
+/// and the rest ("other", and Arabic's "zero", "two" and "many", whose words
+/// after a numeral are those of "other").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plural {
+    One,
+    Few,
+    Other,
+}
+
+/// CLDR's rule for English and Spanish: one is exactly 1.
+fn plural_one(x: f64) -> Plural {
+    if x == 1.0 {
+        Plural::One
+    } else {
+        Plural::Other
+    }
+}
+
+/// CLDR's rule for French: one is i = 0 or 1 ("1,5 milliard").
+fn plural_fr(x: f64) -> Plural {
+    if x < 2.0 {
+        Plural::One
+    } else {
+        Plural::Other
+    }
+}
+
+/// Chinese and Russian units are invariable (万, 亿; млн, млрд are abbreviations).
+fn plural_none(_: f64) -> Plural {
+    Plural::Other
+}
+
+/// CLDR's rule for Arabic: few is n % 100 = 3..10 (integers only); the
+/// words of zero, one, two, many and other are the same after a numeral.
+fn plural_ar(x: f64) -> Plural {
+    if x.fract() == 0.0 && (3.0..=10.0).contains(&(x % 100.0)) {
+        Plural::Few
+    } else {
+        Plural::Other
+    }
+}
 
 /// The number rules of one language.
 struct Rules {
@@ -48,9 +112,10 @@ struct Rules {
     /// Units from the largest; words are used only from `words_from` up.
     units: &'static [Unit],
     words_from: f64,
-    /// French: singular below two ("1,5 milliard"); others: plural but for one.
-    plural_from_two: bool,
-    /// Space between a number and its word or short unit.
+    /// The plural category of a scaled number (CLDR's rule for the language).
+    plural: fn(f64) -> Plural,
+    /// Space between a number and its word or short unit: a no-break space
+    /// everywhere, so a figure never breaks from its unit across lines.
     unit_space: &'static str,
     short_space: &'static str,
     percent: &'static str,
@@ -66,10 +131,10 @@ const EN: Rules = Rules {
     decimal: '.',
     group: ",",
     group_scaled: true,
-    units: &[(1e12, "trillion", "trillion", "T"), (1e9, "billion", "billion", "B"), (1e6, "million", "million", "M"), (1e3, "thousand", "thousand", "K")],
+    units: &[unit(1e12, "trillion", "trillion", "T"), unit(1e9, "billion", "billion", "B"), unit(1e6, "million", "million", "M"), unit(1e3, "thousand", "thousand", "K")],
     words_from: 1e6,
-    plural_from_two: false,
-    unit_space: " ",
+    plural: plural_one,
+    unit_space: NBSP,
     short_space: "",
     percent: "%",
     range_dash: "–",
@@ -83,9 +148,9 @@ const ZH: Rules = Rules {
     decimal: '.',
     group: ",",
     group_scaled: false,
-    units: &[(1e12, "万亿", "万亿", "万亿"), (1e8, "亿", "亿", "亿"), (1e4, "万", "万", "万")],
+    units: &[unit(1e12, "万亿", "万亿", "万亿"), unit(1e8, "亿", "亿", "亿"), unit(1e4, "万", "万", "万")],
     words_from: 1e4,
-    plural_from_two: false,
+    plural: plural_none,
     unit_space: "",
     short_space: "",
     percent: "%",
@@ -100,10 +165,10 @@ const FR: Rules = Rules {
     decimal: ',',
     group: NNBSP,
     group_scaled: true,
-    units: &[(1e12, "billion", "billions", "Bn"), (1e9, "milliard", "milliards", "Md"), (1e6, "million", "millions", "M"), (1e3, "mille", "mille", "k")],
+    units: &[unit(1e12, "billion", "billions", "Bn"), unit(1e9, "milliard", "milliards", "Md"), unit(1e6, "million", "millions", "M"), unit(1e3, "mille", "mille", "k")],
     words_from: 1e6,
-    plural_from_two: true,
-    unit_space: " ",
+    plural: plural_fr,
+    unit_space: NBSP,
     short_space: "\u{a0}",
     percent: "\u{a0}%",
     range_dash: "–",
@@ -117,10 +182,15 @@ const ES: Rules = Rules {
     decimal: ',',
     group: ".",
     group_scaled: true,
-    units: &[(1e12, "billón", "billones", "B"), (1e9, "mil millones", "mil millones", "mil M"), (1e6, "millón", "millones", "M"), (1e3, "mil", "mil", "mil")],
+    units: &[
+        unit(1e12, "billón", "billones", "B"),
+        unit(1e9, "mil\u{a0}millones", "mil\u{a0}millones", "mil\u{a0}M"),
+        unit(1e6, "millón", "millones", "M"),
+        unit(1e3, "mil", "mil", "mil"),
+    ],
     words_from: 1e6,
-    plural_from_two: false,
-    unit_space: " ",
+    plural: plural_one,
+    unit_space: NBSP,
     short_space: "\u{a0}",
     percent: "\u{a0}%",
     range_dash: "–",
@@ -134,10 +204,10 @@ const RU: Rules = Rules {
     decimal: ',',
     group: NNBSP,
     group_scaled: true,
-    units: &[(1e12, "трлн", "трлн", "трлн"), (1e9, "млрд", "млрд", "млрд"), (1e6, "млн", "млн", "млн"), (1e3, "тыс.", "тыс.", "тыс.")],
+    units: &[unit(1e12, "трлн", "трлн", "трлн"), unit(1e9, "млрд", "млрд", "млрд"), unit(1e6, "млн", "млн", "млн"), unit(1e3, "тыс.", "тыс.", "тыс.")],
     words_from: 1e6,
-    plural_from_two: false,
-    unit_space: "\u{a0}",
+    plural: plural_none,
+    unit_space: NBSP,
     short_space: "\u{a0}",
     percent: "\u{a0}%",
     range_dash: "–",
@@ -151,11 +221,18 @@ const AR: Rules = Rules {
     decimal: '.',
     group: ",",
     group_scaled: true,
-    units: &[(1e12, "تريليون", "تريليون", "تريليون"), (1e9, "مليار", "مليار", "مليار"), (1e6, "مليون", "مليون", "مليون"), (1e3, "ألف", "ألف", "ألف")],
+    // CLDR's Arabic compact-decimal words: the plural after 3–10, in the
+    // short form too (which is the word itself).
+    units: &[
+        Unit { factor: 1e12, one: "تريليون", few: "تريليونات", other: "تريليون", short: "تريليون", short_few: "تريليونات" },
+        Unit { factor: 1e9, one: "مليار", few: "مليارات", other: "مليار", short: "مليار", short_few: "مليارات" },
+        Unit { factor: 1e6, one: "مليون", few: "ملايين", other: "مليون", short: "مليون", short_few: "ملايين" },
+        Unit { factor: 1e3, one: "ألف", few: "آلاف", other: "ألف", short: "ألف", short_few: "آلاف" },
+    ],
     words_from: 1e6,
-    plural_from_two: false,
-    unit_space: " ",
-    short_space: " ",
+    plural: plural_ar,
+    unit_space: NBSP,
+    short_space: NBSP,
     percent: "%",
     range_dash: "–",
     about: ("حوالي {}", "~{}"),
@@ -253,31 +330,36 @@ impl Formatter {
 fn scaled(v: f64, r: &Rules, words: bool, max_dec: usize) -> String {
     let abs = v.abs();
     let sign = if v < 0.0 { MINUS.to_string() } else { String::new() };
-    let units: Vec<&Unit> = r.units.iter().filter(|u| !words || u.0 >= r.words_from).collect();
+    let units: Vec<&Unit> = r.units.iter().filter(|u| !words || u.factor >= r.words_from).collect();
     let write = |x: f64, u: &Unit| -> String {
         let n = fixed(x, max_dec, r.decimal);
         let n = if r.group_scaled { group_str(&n, r) } else { n };
+        let form = (r.plural)(x);
         if words {
-            let plural = if r.plural_from_two { x >= 2.0 } else { x != 1.0 };
-            let word = if plural { u.2 } else { u.1 };
+            let word = match form {
+                Plural::One => u.one,
+                Plural::Few => u.few,
+                Plural::Other => u.other,
+            };
             format!("{sign}{n}{}{word}", r.unit_space)
         } else {
-            format!("{sign}{n}{}{}", r.short_space, u.3)
+            let short = if form == Plural::Few { u.short_few } else { u.short };
+            format!("{sign}{n}{}{short}", r.short_space)
         }
     };
     for (i, u) in units.iter().enumerate() {
-        if abs >= u.0 {
-            let x = round_to(abs / u.0, max_dec);
+        if abs >= u.factor {
+            let x = round_to(abs / u.factor, max_dec);
             // 999,999,999 must read 1B, not 1000M: move to the next unit up.
-            if i > 0 && x * u.0 >= units[i - 1].0 {
-                return write(round_to(abs / units[i - 1].0, max_dec), units[i - 1]);
+            if i > 0 && x * u.factor >= units[i - 1].factor {
+                return write(round_to(abs / units[i - 1].factor, max_dec), units[i - 1]);
             }
             return write(x, u);
         }
     }
     if let Some(u) = units.last() {
-        if round_to(abs, max_dec) >= u.0 {
-            return write(round_to(abs / u.0, max_dec), u);
+        if round_to(abs, max_dec) >= u.factor {
+            return write(round_to(abs / u.factor, max_dec), u);
         }
     }
     let n = fixed(abs, max_dec, r.decimal);
@@ -348,19 +430,19 @@ mod tests {
 
     #[test]
     fn english_words_and_compact() {
-        assert_eq!(en().number(2.8e9, Room::Long), "2.8 billion");
+        assert_eq!(en().number(2.8e9, Room::Long), "2.8\u{a0}billion");
         assert_eq!(en().number(2.8e9, Room::Short), "2.8B");
         assert_eq!(en().number(51e6, Room::Short), "51M");
-        assert_eq!(en().number(51e6, Room::Long), "51 million");
+        assert_eq!(en().number(51e6, Room::Long), "51\u{a0}million");
         assert_eq!(en().number(25_000.0, Room::Long), "25,000");
         assert_eq!(en().number(25_000.0, Room::Short), "25K");
-        assert_eq!(en().number(1.23e8, Room::Long), "123 million");
+        assert_eq!(en().number(1.23e8, Room::Long), "123\u{a0}million");
         assert_eq!(en().number(90.0, Room::Long), "90");
         assert_eq!(en().number(0.0, Room::Short), "0");
         assert_eq!(en().number(999_999_999.0, Room::Short), "1B");
         assert_eq!(en().number(999.999, Room::Short), "1K");
         assert_eq!(en().number(-5e8, Room::Short), "\u{2212}500M");
-        assert_eq!(en().number(1.5e12, Room::Long), "1.5 trillion");
+        assert_eq!(en().number(1.5e12, Room::Long), "1.5\u{a0}trillion");
     }
 
     #[test]
@@ -378,14 +460,14 @@ mod tests {
     #[test]
     fn qualifiers_in_english() {
         assert_eq!(en().value(&val(3e8, Qualifier::MoreThan), Room::Short), "300M+");
-        assert_eq!(en().value(&val(3e8, Qualifier::MoreThan), Room::Long), "more than 300 million");
-        assert_eq!(en().value(&val(2.8e9, Qualifier::About), Room::Long), "about 2.8 billion");
+        assert_eq!(en().value(&val(3e8, Qualifier::MoreThan), Room::Long), "more than 300\u{a0}million");
+        assert_eq!(en().value(&val(2.8e9, Qualifier::About), Room::Long), "about 2.8\u{a0}billion");
         assert_eq!(en().value(&val(2.8e9, Qualifier::About), Room::Short), "~2.8B");
-        assert_eq!(en().value(&val(130e6, Qualifier::Projection), Room::Long), "130 million (projected)");
+        assert_eq!(en().value(&val(130e6, Qualifier::Projection), Room::Long), "130\u{a0}million (projected)");
         assert_eq!(en().value(&val(5.0, Qualifier::LessThan), Room::Short), "<5");
         let r = Value { low: 3.5e8, high: 5e8, qualifier: Qualifier::Range };
         assert_eq!(en().value(&r, Room::Short), "350–500M");
-        assert_eq!(en().value(&r, Room::Long), "350–500 million");
+        assert_eq!(en().value(&r, Room::Long), "350–500\u{a0}million");
         let wide = Value { low: 5e8, high: 1.2e9, qualifier: Qualifier::Range };
         assert_eq!(en().value(&wide, Room::Short), "500M–1.2B");
     }
@@ -419,7 +501,7 @@ mod tests {
     #[test]
     fn full_format_uses_words_even_when_short() {
         let f = Formatter::new(Lang::En, NumberFormat::Full);
-        assert_eq!(f.number(2.8e9, Room::Short), "2.8 billion");
+        assert_eq!(f.number(2.8e9, Room::Short), "2.8\u{a0}billion");
         let c = Formatter::new(Lang::En, NumberFormat::Compact);
         assert_eq!(c.number(2.8e9, Room::Long), "2.8B");
     }
@@ -432,10 +514,10 @@ mod tests {
     fn french_spanish_russian_arabic() {
         let r = Value { low: 3.5e8, high: 5e8, qualifier: Qualifier::Range };
         let cases: [(Lang, [&str; 7]); 4] = [
-            (Lang::Fr, ["2,8 milliards", "1,5 milliard", "2,8\u{a0}Md", "51\u{a0}M", "plus de 300 millions", "350–500 millions", "25\u{202f}000"]),
-            (Lang::Es, ["2,8 mil millones", "1,5 mil millones", "2,8\u{a0}mil M", "51\u{a0}M", "más de 300 millones", "350–500 millones", "25.000"]),
+            (Lang::Fr, ["2,8\u{a0}milliards", "1,5\u{a0}milliard", "2,8\u{a0}Md", "51\u{a0}M", "plus de 300\u{a0}millions", "350–500\u{a0}millions", "25\u{202f}000"]),
+            (Lang::Es, ["2,8\u{a0}mil\u{a0}millones", "1,5\u{a0}mil\u{a0}millones", "2,8\u{a0}mil\u{a0}M", "51\u{a0}M", "más de 300\u{a0}millones", "350–500\u{a0}millones", "25.000"]),
             (Lang::Ru, ["2,8\u{a0}млрд", "1,5\u{a0}млрд", "2,8\u{a0}млрд", "51\u{a0}млн", "более 300\u{a0}млн", "350–500\u{a0}млн", "25\u{202f}000"]),
-            (Lang::Ar, ["2.8 مليار", "1.5 مليار", "2.8 مليار", "51 مليون", "أكثر من 300 مليون", "350–500 مليون", "25,000"]),
+            (Lang::Ar, ["2.8\u{a0}مليار", "1.5\u{a0}مليار", "2.8\u{a0}مليار", "51\u{a0}مليون", "أكثر من 300\u{a0}مليون", "350–500\u{a0}مليون", "25,000"]),
         ];
         for (lang, [big, one_and_half, big_short, mid_short, more, range, plain]) in cases {
             let f = fmt(lang);
@@ -448,8 +530,47 @@ mod tests {
             assert_eq!(f.number(25_000.0, Room::Long), plain, "{lang:?}");
         }
         assert_eq!(Formatter::new(Lang::Fr, NumberFormat::Percent).number(7.7, Room::Long), "7,7\u{a0}%");
-        assert_eq!(Formatter::new(Lang::Es, NumberFormat::Full).number(1e6, Room::Long), "1 millón");
+        assert_eq!(Formatter::new(Lang::Es, NumberFormat::Full).number(1e6, Room::Long), "1\u{a0}millón");
         assert_eq!(fmt(Lang::Fr).number(2025.0, Room::Long), "2025");
+    }
+
+    #[test]
+    fn arabic_words_take_the_plural_after_three_to_ten() {
+        // CLDR: few is n % 100 = 3..10; other words (and decimals) stay singular.
+        let f = fmt(Lang::Ar);
+        for (v, text) in [
+            (3e6, "3\u{a0}ملايين"),
+            (5e6, "5\u{a0}ملايين"),
+            (10e6, "10\u{a0}ملايين"),
+            (11e6, "11\u{a0}مليون"),
+            (103e6, "103\u{a0}ملايين"),
+            (130e6, "130\u{a0}مليون"),
+            (2.8e9, "2.8\u{a0}مليار"),
+            (3e9, "3\u{a0}مليارات"),
+            (1e6, "1\u{a0}مليون"),
+            (2e6, "2\u{a0}مليون"),
+        ] {
+            assert_eq!(f.number(v, Room::Long), text, "{v}");
+        }
+        // The short form is the word itself, so it follows the same rule.
+        assert_eq!(f.number(5e3, Room::Short), "5\u{a0}آلاف");
+        assert_eq!(f.number(25e3, Room::Short), "25\u{a0}ألف");
+        assert_eq!(f.number(4e9, Room::Short), "4\u{a0}مليارات");
+        assert_eq!(f.value(&val(3e8, Qualifier::MoreThan), Room::Long), "أكثر من 300\u{a0}مليون");
+    }
+
+    #[test]
+    fn a_number_never_breaks_from_its_unit() {
+        for lang in Lang::ALL {
+            let f = fmt(lang);
+            for v in [2.8e9, 1.1e9, 51e6, 130e6] {
+                for room in [Room::Long, Room::Short] {
+                    let s = f.number(v, room);
+                    // A figure is one unbreakable word: no space a line may break at.
+                    assert!(!s.contains(' '), "{lang:?}: breakable space in {s:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -181,3 +181,16 @@ pub fn words(lang: Lang) -> &'static Words {
         Lang::Ar => &AR,
     }
 }
+
+/// The English name of a language, for messages to whoever writes a spec
+/// (messages are in English, like serde's).
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Zh => "Chinese",
+        Lang::Fr => "French",
+        Lang::Es => "Spanish",
+        Lang::Ru => "Russian",
+        Lang::Ar => "Arabic",
+    }
+}

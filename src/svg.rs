@@ -53,6 +53,15 @@ pub fn scene_to_svg(scene: &crate::layout::Scene) -> Result<String, Error> {
             .and_then(|_| backend.present())
             .map_err(|e| Error::at("", format!("could not draw the SVG: {e}")))?;
     }
+    // The base direction is always written: SVG pasted inline into a page
+    // inherits the page's `direction` otherwise, and "start"/"end" anchors
+    // (and the order of mixed Arabic and digits) would follow the page.
+    // A presentation attribute, not a style, so a strict CSP page keeps it.
+    let dir = if scene.rtl { "rtl" } else { "ltr" };
+    let svg = match svg.strip_prefix("<svg ") {
+        Some(rest) => format!("<svg direction=\"{dir}\" {rest}"),
+        None => svg,
+    };
     if radii.iter().all(|r| *r <= 0.0) {
         return Ok(svg);
     }

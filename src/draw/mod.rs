@@ -4,6 +4,9 @@
 //! it); it fails only when the backend does. Text is set in the scene's font
 //! families; rounded rectangles (no backend has them) become polygons, except
 //! for SVG, which writes them as `<rect rx>` (see `draw_rects_square`).
+//! Text anchors are absolute (left edge, middle, right edge); the backend's
+//! "start"/"end" follow the base direction its caller sets from `Scene::rtl`
+//! (the canvas's `dir`, the SVG root's `direction`).
 
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
@@ -40,6 +43,9 @@ struct Font<'a> {
     bold: bool,
     anchor: Anchor,
     family: &'a str,
+    /// Right-to-left base direction: the backend's "start" is then the
+    /// right edge, so an item anchored by its left edge is drawn from "end".
+    rtl: bool,
 }
 
 impl BackendTextStyle for Font<'_> {
@@ -59,10 +65,12 @@ impl BackendTextStyle for Font<'_> {
         }
     }
     fn anchor(&self) -> Pos {
-        let h = match self.anchor {
-            Anchor::Start => HPos::Left,
-            Anchor::Middle => HPos::Center,
-            Anchor::End => HPos::Right,
+        // Both backends write HPos::Left as "start" and HPos::Right as "end"
+        // (canvas textAlign, SVG text-anchor), which follow the direction.
+        let h = match (self.anchor, self.rtl) {
+            (Anchor::Start, false) | (Anchor::End, true) => HPos::Left,
+            (Anchor::Middle, _) => HPos::Center,
+            (Anchor::End, false) | (Anchor::Start, true) => HPos::Right,
         };
         Pos::new(h, VPos::Center)
     }
@@ -161,16 +169,22 @@ fn draw_items<DB: DrawingBackend>(
                 let radius = r.round().max(1.0) as u32;
                 backend.draw_circle((px(*cx), px(*cy)), radius, &Paint { color: color(*fill), width: 1 }, true)?;
             }
-            Item::Text(t) => text(backend, t, text_scale, &scene.font_family)?,
+            Item::Text(t) => text(backend, t, text_scale, &scene.font_family, scene.rtl)?,
         }
     }
     backend.present()
 }
 
-fn text<DB: DrawingBackend>(backend: &mut DB, t: &TextItem, scale: f64, family: &str) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+fn text<DB: DrawingBackend>(
+    backend: &mut DB,
+    t: &TextItem,
+    scale: f64,
+    family: &str,
+    rtl: bool,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     if t.text.is_empty() {
         return Ok(());
     }
-    let font = Font { color: color(t.color), size: t.size * scale, bold: t.bold, anchor: t.anchor, family };
+    let font = Font { color: color(t.color), size: t.size * scale, bold: t.bold, anchor: t.anchor, family, rtl };
     backend.draw_text(&t.text, &font, (px(t.x), px(t.y)))
 }

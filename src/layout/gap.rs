@@ -171,7 +171,7 @@ mod tests {
     fn change_is_honest_about_bounds() {
         let c = chart(r#"{"type": "gap", "data": [{"label": "now", "value": 51e6, "qualifier": "more-than"}, {"label": "2030", "value": 130e6, "qualifier": "projection"}]}"#);
         let p = &c.series[0].points;
-        assert_eq!(change(&c, &p[0].value, &p[1].value).as_deref(), Some("up to +79 million, ×2.5"));
+        assert_eq!(change(&c, &p[0].value, &p[1].value).as_deref(), Some("up to +79\u{a0}million, ×2.5"));
         let z = chart(r#"{"type": "gap", "locale": "zh", "data": [{"label": "现在", "value": 51e6, "qualifier": "more-than"}, {"label": "2030", "value": 130e6}]}"#);
         let p = &z.series[0].points;
         assert_eq!(change(&z, &p[0].value, &p[1].value).as_deref(), Some("最多+7900万，2.5倍"));

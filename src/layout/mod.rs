@@ -174,6 +174,12 @@ pub struct Scene {
     pub dpr: f64,
     /// Font families of every text item (a CSS `font-family` list).
     pub font_family: String,
+    /// Whether text reads right to left (the chart's language is Arabic): the
+    /// layout is mirrored already, and every text item is drawn with a
+    /// right-to-left base direction, so that "130 مليون (متوقع)" and "58%"
+    /// read in the right order. `draw` turns each anchor into the backend's
+    /// start/end for that direction.
+    pub rtl: bool,
     /// Items in painting order.
     pub items: Vec<Item>,
     /// The figures' boxes, in reading order.
@@ -506,6 +512,7 @@ pub fn layout(chart: &Chart, frame: &Frame, m: &dyn TextMeasure) -> (Scene, Vec<
         height: (total_h * dpr).round().max(1.0) as u32,
         dpr,
         font_family: chart.theme.font_family.clone(),
+        rtl,
         items: b.items,
         marks: b.marks,
     };

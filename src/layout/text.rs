@@ -46,6 +46,9 @@ impl Estimator {
             return f64::from(ASCII_ADVANCE[(code - 0x20) as usize]) / 2048.0;
         }
         match c {
+            // No-break spaces (between a number and its unit) are spaces.
+            '\u{a0}' => f64::from(ASCII_ADVANCE[0]) / 2048.0,
+            '\u{202f}' => 0.2,
             '–' => 0.5,
             '—' | '…' => 1.0,
             '−' | '×' | '≈' => 0.84,
@@ -108,8 +111,10 @@ pub fn sanitize(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
-/// Wraps `text` into lines no wider than `max_w`, breaking at spaces, between
-/// CJK characters, and inside a word only when the word alone is too wide.
+/// Wraps `text` into lines no wider than `max_w`, breaking at spaces (never
+/// at a no-break space: `format` puts one between a number and its unit),
+/// between CJK characters (never between a figure's digits and the character
+/// after them), and inside a word only when the word alone is too wide.
 /// At most `max_lines` lines: the last one ends in "…" if text was cut.
 /// Returns the lines and whether anything was cut.
 pub fn wrap(
@@ -141,8 +146,10 @@ pub fn wrap(
             }
             cur.push(c);
         } else if breaks_anywhere(c) {
-            // A pending opening bracket stays with this character.
-            if !cur.is_empty() && !cur.chars().last().is_some_and(no_break_after) {
+            // A pending opening bracket stays with this character, and so do
+            // the digits of a figure before it ("28亿", "5100万", "2030年").
+            let keep = cur.chars().last().is_some_and(|p| no_break_after(p) || p.is_ascii_digit());
+            if !cur.is_empty() && !keep {
                 tokens.push(std::mem::take(&mut cur));
             }
             cur.push(c);
@@ -293,6 +300,26 @@ mod tests {
         assert!(lines[2].ends_with('…'));
         for l in &lines {
             assert!(m.width(l, 12.0, false) <= 100.0);
+        }
+    }
+
+    #[test]
+    fn a_figure_stays_with_its_unit() {
+        let m = Estimator;
+        // "environ 2,8 / milliards" and "unos 2,8 mil / millones" on a phone stat card.
+        for (text, figure) in [
+            ("environ 2,8\u{a0}milliards de personnes", "2,8\u{a0}milliards"),
+            ("unos 2,8\u{a0}mil\u{a0}millones de personas", "2,8\u{a0}mil\u{a0}millones"),
+            ("约28亿人", "28亿"),
+            ("缺口5100万套以上", "5100万"),
+        ] {
+            for w in [40.0, 60.0, 90.0, 120.0, 200.0] {
+                if m.width(figure, 14.0, false) > w {
+                    continue; // a figure wider than the line is broken by characters
+                }
+                let (lines, _) = wrap(&m, text, 14.0, false, w, 20);
+                assert!(lines.iter().any(|l| l.contains(figure)), "{text} at {w}: {lines:?}");
+            }
         }
     }
 

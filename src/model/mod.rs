@@ -7,6 +7,7 @@
 
 mod datasets;
 mod options;
+mod texts;
 
 pub use datasets::{dataset, dataset_names};
 
@@ -288,6 +289,7 @@ pub fn resolve_columns(spec: &ChartSpec, page: &Overrides, given: &[crate::Colum
     let pick = |own: &Option<LocalText>, fallback: Option<&Option<LocalText>>| -> Option<String> {
         own.as_ref().or(fallback.and_then(|f| f.as_ref())).map(|t| t.get(lang).to_owned())
     };
+    warnings.extend(texts::fallbacks(spec, ds.as_ref(), lang));
     let title = pick(&spec.title, ds.as_ref().map(|d| &d.title));
     let unit = pick(&spec.unit, ds.as_ref().map(|d| &d.unit));
     let source = pick(&spec.source, ds.as_ref().map(|d| &d.source));

@@ -80,6 +80,17 @@ impl LocalText {
         }
     }
 
+    /// The language shown instead of `lang` when this text has none in
+    /// `lang` (the one `get` falls back to); `None` when it has, or when it
+    /// is a plain string (the writer's own, in no language we can tell).
+    pub fn fallback(&self, lang: Lang) -> Option<Lang> {
+        match self {
+            LocalText::Plain(_) => None,
+            LocalText::Translated(v) if v.iter().any(|(l, _)| *l == lang) => None,
+            LocalText::Translated(v) => v.iter().find(|(l, _)| *l == Lang::En).or_else(|| v.first()).map(|(l, _)| *l),
+        }
+    }
+
     /// Every string this text holds (for validation of lengths and content).
     pub fn all(&self) -> Vec<&str> {
         match self {

@@ -131,8 +131,7 @@ impl State {
     /// Redraws the cached scene, then the focus ring if a figure is focused.
     pub(super) fn paint(&mut self) {
         let Some(scene) = &self.scene else { return };
-        let Some(mut backend) = plotters_canvas::CanvasBackend::with_canvas_object(self.canvas.clone()) else { return };
-        if crate::draw::draw(scene, &mut backend, 1.0).is_err() {
+        if super::paint_scene(&self.canvas, scene).is_err() {
             return;
         }
         let (Some(i), Ok(ctx)) = (self.focus, super::measure::context(&self.canvas)) else { return };

@@ -184,7 +184,8 @@ pub fn render(target: &JsValue, spec: &JsValue) -> Result<Chart, JsError> {
             (c, true)
         }
     };
-    // plotters-canvas aligns text with "start", which flips on a right-to-left page.
+    // The text direction is the chart's, never the page's: `paint_scene`
+    // sets `dir` (and the context's `direction`) at every draw.
     canvas.set_attribute("dir", "ltr").map_err(js_err)?;
     canvas.set_attribute("role", "img").map_err(js_err)?;
     let state = Rc::new(RefCell::new(State {
@@ -346,9 +347,7 @@ impl Chart {
         let (big, _) = crate::layout::layout(model, &frame, &CanvasMeasure::new(ctx));
         canvas.set_width(big.width);
         canvas.set_height(big.height);
-        let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("housing-charts: no 2D context for the export"))?;
-        crate::draw::draw(&big, &mut backend, 1.0).map_err(|e| JsError::new(&format!("housing-charts: export failed: {e}")))?;
+        paint_scene(&canvas, &big).map_err(|e| JsError::new(&format!("housing-charts: export failed: {e}")))?;
         canvas.to_data_url().map_err(js_err)
     }
 
@@ -515,9 +514,7 @@ impl State {
         if fresh {
             let _ = self.canvas.set_attribute("aria-label", &crate::describe::summary(chart));
         }
-        let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone())
-            .ok_or_else(|| Error::at("", "this browser gave no 2D context for the canvas"))?;
-        crate::draw::draw(&scene, &mut backend, 1.0).map_err(|e| Error::at("", format!("drawing failed: {e}")))?;
+        paint_scene(&self.canvas, &scene).map_err(|e| Error::at("", format!("drawing failed: {e}")))?;
         self.width = measured;
         if fresh {
             let table = crate::describe::table(chart);
@@ -749,6 +746,21 @@ fn take_columns(spec: &JsValue) -> (JsValue, Vec<crate::Columns>) {
     let outer = js_sys::Object::assign(&js_sys::Object::new(), spec.unchecked_ref());
     let _ = js_sys::Reflect::set(&outer, &"series".into(), &copy);
     (outer.into(), columns)
+}
+
+/// Draws `scene` on `canvas` in the scene's text direction: the canvas's
+/// `dir` and its context's `direction` are set to it first (plotters-canvas
+/// aligns text by "start"/"end", and `draw` maps anchors for the direction).
+/// Setting both keeps the page's `dir` (or a detached canvas's default) out.
+pub(crate) fn paint_scene(canvas: &HtmlCanvasElement, scene: &crate::layout::Scene) -> Result<(), String> {
+    let dir = if scene.rtl { "rtl" } else { "ltr" };
+    if canvas.get_attribute("dir").as_deref() != Some(dir) {
+        let _ = canvas.set_attribute("dir", dir);
+    }
+    let ctx = measure::context(canvas).map_err(|e| e.message)?;
+    let _ = js_sys::Reflect::set(&ctx, &JsValue::from_str("direction"), &JsValue::from_str(dir));
+    let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("this browser gave no 2D context for the canvas")?;
+    crate::draw::draw(scene, &mut backend, 1.0).map_err(|e| e.to_string())
 }
 
 fn create<T: JsCast>(document: &Document, tag: &str) -> Result<T, JsError> {
