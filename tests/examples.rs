@@ -1,6 +1,8 @@
-//! Every example spec in `data/examples/` renders to SVG, matches its
-//! committed snapshot (`tests/snapshots/<name>.svg`), and lays out at 280, 320,
-//! 640 and 1200 px with no text outside the chart and no text over other text.
+//! Every example spec in `data/examples/`, in each of the six languages,
+//! renders to SVG without a warning (so every text has that language),
+//! matches its committed snapshot (`tests/snapshots/<name>-<lang>.svg`), and
+//! lays out at 280, 320, 640 and 1200 px with no text outside the chart and
+//! no text over other text.
 //! UPDATE_SNAPSHOTS=1 rewrites the snapshots; a mismatch writes
 //! `<name>.changed.svg` beside the old one.
 #![cfg(not(target_arch = "wasm32"))]
@@ -48,7 +50,7 @@ fn normalize_rounds_only_decimals() {
 #[test]
 fn every_example_matches_its_svg_snapshot() {
     let mut failures = Vec::new();
-    for (name, json) in common::examples() {
+    for (name, json) in common::examples_in_all_languages() {
         let rendered = render_svg_width(&json, None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(rendered.warnings.is_empty(), "{name}: unexpected warnings {:?}", rendered.warnings);
         let svg = normalize(&rendered.svg);
@@ -64,7 +66,7 @@ fn every_example_matches_its_svg_snapshot() {
 #[test]
 fn text_stays_inside_and_apart_at_three_widths() {
     let mut failures = Vec::new();
-    for (name, json) in common::examples() {
+    for (name, json) in common::examples_in_all_languages() {
         let chart = prepare(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
         for width in [280.0, 320.0, 640.0, 1200.0] {
             for dpr in [1.0, 2.0] {
@@ -150,4 +152,27 @@ fn svg_escapes_markup_in_text() {
     assert!(!r.svg.contains("<script>"));
     assert!(r.svg.contains("&lt;script&gt;"));
     assert!(r.svg.contains("a&amp;b"));
+}
+
+#[test]
+fn a_highlight_or_callout_names_its_figure_in_any_language_or_by_id() {
+    // One six-language spec highlights "Homeless people" in every language.
+    for (lang, target) in [("ar", "Homeless people"), ("zh", "homeless"), ("fr", "无家可归者")] {
+        let spec = format!(
+            r#"{{"type": "bar", "locale": "{lang}", "highlight": ["{target}"],
+                "annotations": [{{"type": "callout", "target": "{target}", "label": "!"}}],
+                "data": [{{"id": "homeless", "label": {{"en": "Homeless people", "zh": "无家可归者", "fr": "Sans-abri", "ar": "المشردون"}}, "value": 3e8}},
+                         {{"label": {{"en": "Slums", "zh": "贫民窟", "fr": "Taudis", "ar": "الأحياء الفقيرة"}}, "value": 1.1e9}}]}}"#
+        );
+        let (chart, _) = prepare(&spec).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        let shown = match lang {
+            "ar" => "المشردون",
+            "zh" => "无家可归者",
+            _ => "Sans-abri",
+        };
+        assert_eq!(chart.highlight, vec![shown.to_owned()], "{lang}");
+        assert!(chart.is_highlighted(shown) && !chart.is_highlighted("Taudis"));
+    }
+    let e = prepare(r#"{"type": "bar", "highlight": ["Homless"], "data": [{"label": "Homeless", "value": 1}]}"#).unwrap_err();
+    assert!(e.to_string().contains("did you mean \"Homeless\""), "{e}");
 }

@@ -21,7 +21,7 @@ import validateSchema from "virtual:chart-spec-validator";
 const STORE_TEXT = "housing-charts-editor:spec";
 const STORE_WIDTH = "housing-charts-editor:width";
 const DEBOUNCE_MS = 150;
-const STARTER_EXAMPLE = "people-bars-en.json";
+const STARTER_EXAMPLE = "people-bars.json";
 /** The chart kind a dataset starts as (others: a bar chart). */
 const DATASET_TYPE = { timeline: "timeline" };
 const FALLBACK_SPEC = {

@@ -66,11 +66,64 @@ function showError(target, message) {
 
 /** The Chart handles by file name (update(spec), destroy()), for the console. */
 const charts = new Map();
+/** Each example's spec as fetched (no locale: the gallery chooses it). */
+const specs = new Map();
 window.housingChartsGallery = { charts };
 let render;
 
+// What every card is drawn in: the language, the theme and (for review
+// sheets) a fixed chart width. Each also comes from the URL
+// (?lang=ar&theme=dark&width=280), so a sheet can be linked or screenshotted.
+const LANGS = ["en", "zh", "fr", "es", "ru", "ar"];
+const params = new URLSearchParams(location.search);
+const view = {
+  lang: LANGS.includes(params.get("lang")) ? params.get("lang") : "en",
+  theme: ["light", "dark"].includes(params.get("theme")) ? params.get("theme") : "",
+  width: /^[1-9][0-9]{1,3}$/.test(params.get("width") ?? "") ? Number(params.get("width")) : 0,
+};
+
+/** The spec of an example as this view draws it. */
+function viewed(spec) {
+  const out = { ...spec, locale: view.lang };
+  if (view.theme) out.theme = typeof spec.theme === "object" && spec.theme ? { ...spec.theme, base: view.theme } : view.theme;
+  return out;
+}
+
+function applyWidth() {
+  gallery.classList.toggle("fixed", view.width > 0);
+  gallery.style.setProperty("--chart-width", view.width ? `${view.width}px` : "");
+}
+
+/** The language, theme and width controls; a change redraws every card. */
+function controls() {
+  const form = document.getElementById("view");
+  if (!form) return;
+  for (const [key, value] of Object.entries(view)) {
+    const select = form.elements.namedItem(key);
+    if (select) select.value = String(value);
+  }
+  form.addEventListener("change", (e) => {
+    const key = e.target.name;
+    if (!(key in view)) return;
+    view[key] = key === "width" ? Number(e.target.value) : e.target.value;
+    const url = new URL(location.href);
+    if (view[key]) url.searchParams.set(key, String(view[key]));
+    else url.searchParams.delete(key);
+    history.replaceState(null, "", url);
+    applyWidth();
+    for (const [name, chart] of charts) {
+      try {
+        chart.update(viewed(specs.get(name)));
+      } catch (err) {
+        console.error(`${name}: ${errorText(err)}`);
+      }
+    }
+  });
+}
+
 async function showExample(name) {
   const { chart, pre } = card(name);
+  chart.lang = view.lang;
   const url = `data/examples/${encodeURIComponent(name)}`;
   let spec;
   try {
@@ -81,10 +134,11 @@ async function showExample(name) {
     showError(chart, errorText(err));
     return;
   }
+  specs.set(name, spec);
   try {
     // render() shows a bad spec's error in place and does not throw; an
     // exception here is a bug (or a missing export) and is shown as text.
-    charts.set(name, render(chart, spec));
+    charts.set(name, render(chart, viewed(spec)));
   } catch (err) {
     showError(chart, `render failed: ${errorText(err)}`);
   }
@@ -119,6 +173,8 @@ async function main() {
     return;
   }
   showStatus("");
+  controls();
+  applyWidth();
   // Cards appear in list order; the fetches run concurrently.
   await Promise.all(names.map((name) => showExample(String(name))));
 }

@@ -381,8 +381,17 @@ pub fn resolve_columns(spec: &ChartSpec, page: &Overrides, given: &[crate::Colum
     let integer_x = series.iter().all(|s| s.points.iter().all(|p| p.x.fract() == 0.0));
     options::check_series(kind, &series, spec)?;
     let total = options::check_total(kind, &series, spec)?;
-    let highlight = options::highlight(spec, &series)?;
-    let annotations = options::annotations(kind, lang, spec, &series)?;
+    // A highlight or callout may name a figure by its label in any language
+    // of the spec or dataset, or by its `id`: each name maps to the label shown.
+    let raw: Vec<&Datum> = match (&spec.data, &spec.series, &ds) {
+        (Some(data), _, _) => data.iter().collect(),
+        (None, Some(list), _) => list.iter().flat_map(|s| s.data.iter()).collect(),
+        (None, None, Some(d)) => d.data.iter().collect(),
+        _ => Vec::new(),
+    };
+    let names = options::Names::of(&raw, lang);
+    let highlight = options::highlight(spec, &series, &names)?;
+    let annotations = options::annotations(kind, lang, spec, &series, &names)?;
 
     let (min, max) = (spec.min, spec.max);
     for (field, v) in [("min", min), ("max", max)] {

@@ -164,16 +164,44 @@ pub fn check_total(kind: Kind, series: &[Series], spec: &ChartSpec) -> Result<Op
     Ok(Some(total))
 }
 
-/// The highlighted labels, each checked against the figures.
-pub fn highlight(spec: &ChartSpec, series: &[Series]) -> Result<Vec<String>, Error> {
+/// The names a spec may give a figure by (in `highlight`, a callout's
+/// `target`): its label in any language it has, and its `id`; each maps to
+/// the label shown in the chart's language. So one spec, or one dataset,
+/// highlights "Homeless people" in all six languages.
+pub struct Names(Vec<(String, String)>);
+
+impl Names {
+    /// The names of `data`'s figures, shown in `lang`.
+    pub fn of(data: &[&crate::spec::Datum], lang: Lang) -> Names {
+        let mut out = Vec::new();
+        for d in data {
+            let Some(label) = &d.label else { continue };
+            let shown = label.get(lang).to_owned();
+            out.extend(label.all().into_iter().chain(d.id.as_deref()).map(|n| (n.to_owned(), shown.clone())));
+        }
+        Names(out)
+    }
+
+    /// The label shown for the figure called `name` (the name itself when it
+    /// is no other figure's name: it may be a shown label already).
+    fn shown<'a>(&'a self, name: &'a str) -> &'a str {
+        self.0.iter().find(|(n, _)| n == name).map_or(name, |(_, shown)| shown.as_str())
+    }
+}
+
+/// The highlighted labels, as shown, each checked against the figures.
+pub fn highlight(spec: &ChartSpec, series: &[Series], names: &Names) -> Result<Vec<String>, Error> {
     let Some(list) = &spec.highlight else { return Ok(Vec::new()) };
     let labels: Vec<String> = series.iter().flat_map(|s| s.points.iter().map(|p| p.label().to_owned())).collect();
+    let mut out = Vec::with_capacity(list.len());
     for (i, h) in list.iter().enumerate() {
-        if !labels.contains(h) {
+        let shown = names.shown(h);
+        if !labels.iter().any(|l| l == shown) {
             return Err(Error::at(format!("highlight[{i}]"), no_such_label(h, &labels)));
         }
+        out.push(shown.to_owned());
     }
-    Ok(list.clone())
+    Ok(out)
 }
 
 fn no_such_label(name: &str, labels: &[String]) -> String {
@@ -184,7 +212,7 @@ fn no_such_label(name: &str, labels: &[String]) -> String {
 }
 
 /// Resolves the annotations.
-pub fn annotations(kind: Kind, lang: Lang, spec: &ChartSpec, series: &[Series]) -> Result<Vec<Annotation>, Error> {
+pub fn annotations(kind: Kind, lang: Lang, spec: &ChartSpec, series: &[Series], names: &Names) -> Result<Vec<Annotation>, Error> {
     let Some(list) = &spec.annotations else { return Ok(Vec::new()) };
     let mut out = Vec::new();
     for (i, a) in list.iter().enumerate() {
@@ -220,10 +248,11 @@ pub fn annotations(kind: Kind, lang: Lang, spec: &ChartSpec, series: &[Series]) 
                 let target = a.target.as_deref().ok_or_else(|| {
                     Error::at(format!("{at}.target"), "this required field is missing: the label (or year) of the figure the callout points at")
                 })?;
+                let shown = names.shown(target);
                 let found = series.iter().enumerate().find_map(|(si, s)| {
                     s.points
                         .iter()
-                        .position(|p| p.label() == target || target.parse::<f64>().is_ok_and(|t| t == p.x && kind.has_x_axis()))
+                        .position(|p| p.label() == shown || target.parse::<f64>().is_ok_and(|t| t == p.x && kind.has_x_axis()))
                         .map(|pi| (si, pi))
                 });
                 let labels: Vec<String> = series.iter().flat_map(|s| s.points.iter().map(|p| p.label().to_owned())).collect();

@@ -209,9 +209,9 @@ test("the picker loads each built-in dataset and an example", async () => {
     assert.ok((await inkedPixels(page, CANVAS)) > 2000, `${name}: not drawn`);
     assert.match(await page.textContent("#load-status"), /Loaded/);
   }
-  await page.selectOption("#start-from", "example:habitat-timeline-zh.json");
+  await page.selectOption("#start-from", "example:habitat-timeline.json");
   await page.click("#load");
-  const file = readFileSync(resolve(ROOT, "data/examples/habitat-timeline-zh.json"), "utf8").trimEnd() + "\n";
+  const file = readFileSync(resolve(ROOT, "data/examples/habitat-timeline.json"), "utf8").trimEnd() + "\n";
   const status = await checked(file);
   assert.equal(status.ok, true, status.error);
 });

@@ -289,9 +289,9 @@ test("a spec object with Float64Array columns reaches the engine as it is, attri
 });
 
 test("every way a spec URL can fail gets a clear message in place, and the page stays responsive", async () => {
-  const cross = new URL("data/examples/people-bars-en.json", other.url).href;
+  const cross = new URL("data/examples/people-bars.json", other.url).href;
   const { page, problems } = await host(`
-    <housing-chart id="ok" src="/data/examples/people-bars-en.json" loading="eager"></housing-chart>
+    <housing-chart id="ok" src="/data/examples/people-bars.json" loading="eager"></housing-chart>
     <housing-chart id="missing" src="/no/such/chart.json" loading="eager"></housing-chart>
     <housing-chart id="html" src="/test/page.json" loading="eager"></housing-chart>
     <housing-chart id="broken" src="/test/broken.json" loading="eager"></housing-chart>

@@ -22,6 +22,23 @@ pub fn examples() -> Vec<(String, String)> {
     out
 }
 
+/// The six languages every example is published in.
+pub const LANGS: [&str; 6] = ["en", "zh", "fr", "es", "ru", "ar"];
+
+/// Every example in every language, as ("<stem>-<lang>", JSON text with that
+/// `locale`). The examples carry no `locale` of their own: a page chooses it.
+pub fn examples_in_all_languages() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (name, json) in examples() {
+        assert!(!json.contains("\"locale\""), "{name}: an example names no locale (the page chooses it)");
+        let body = json.trim_start().strip_prefix('{').unwrap_or_else(|| panic!("{name}: not a JSON object"));
+        for lang in LANGS {
+            out.push((format!("{name}-{lang}"), format!("{{\"locale\": \"{lang}\",{body}")));
+        }
+    }
+    out
+}
+
 /// Path of a file under the crate root.
 pub fn root(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
