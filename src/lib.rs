@@ -18,7 +18,8 @@
 //! ## Modules
 //! - `spec` (serde types, `LocalText` in six languages) · `parse` (JSON text →
 //!   spec, messages with paths) · `model` (resolve: datasets, qualifiers,
-//!   per-type options, annotations, limits)
+//!   per-type options, annotations, limits; `model::texts` warns of a text
+//!   shown in another language than the chart's)
 //! - `layout` (one file per chart kind: `bar`, `line` (also area), `gap`,
 //!   `parts` (donut, pie, waffle), `stat`, `timeline`; `chrome` for title,
 //!   legend and footer; `annotate`; `text` for measurement and line breaking)
@@ -49,8 +50,18 @@
 //!   the browser.
 //! - Only `web` (compiled for wasm32 only) imports `wasm_bindgen`, `web_sys`,
 //!   `js_sys` or `serde_wasm_bindgen`; it sizes the canvas backing store to CSS
-//!   size × devicePixelRatio (plotters-canvas does not) and pins the canvas to
-//!   `dir="ltr"` (plotters-canvas aligns text with `start`, which flips in RTL).
+//!   size × devicePixelRatio (plotters-canvas does not) and sets the canvas's
+//!   `dir` and its context's `direction` to the chart's at every draw
+//!   (`web::paint_scene`), never the page's.
+//! - Text direction is the chart's language's: `Scene::rtl` (Arabic). The
+//!   layout is mirrored for it in `layout` (anchors stay absolute: left edge,
+//!   middle, right edge); `draw` turns each anchor into the backend's
+//!   start/end for that base direction; SVG carries `direction` on its root
+//!   whatever the language, so SVG pasted into a page never takes the page's.
+//! - A figure never breaks from its unit: `format` joins them with a no-break
+//!   space (and CLDR plural forms choose the unit word); `layout::text::wrap`
+//!   breaks only at ordinary spaces and between CJK characters, never between
+//!   a figure's digits and the character after them.
 //! - No global mutable state: every render is a pure function of its spec and
 //!   frame, so charts on one page cannot affect each other. Two things are
 //!   shared, neither able to change a chart: `web::measure`'s cache of text

@@ -146,7 +146,7 @@ for (const [name, path] of [
       assert.ok(state[id].inked > 2000, `${id}: only ${state[id].inked} pixels drawn`);
       assert.equal(state[id].width, Math.round(state[id].cssWidth * 2), `${id}: canvas backed at DPR 2`);
     }
-    assert.match(state.inline.label, /2\.8 billion/);
+    assert.match(state.inline.label, /2\.8\u00a0billion/);
     assert.match(state.dataset.label, /非洲|1\.3亿/, "lang=\"zh\" on the element gives a Chinese chart");
     // One engine for the whole page: one wasm download.
     const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length);
@@ -163,7 +163,7 @@ test("a page that refuses WebAssembly gets its charts drawn in frames from the l
     return frames.every((f) => f && parseFloat(f.style.height) > 100 && f.title !== "Chart");
   }, null, { timeout: 20000 });
   const state = await charts(page);
-  assert.match(state.inline.frame, /2\.8 billion/, "the frame is titled with the chart's summary");
+  assert.match(state.inline.frame, /2\.8\u00a0billion/, "the frame is titled with the chart's summary");
   // The pixels really are drawn inside the frames.
   for (const frame of page.frames().filter((f) => f.url().endsWith("/frame.html")).slice(0, 3)) {
     const inked = await frame.evaluate(() => {
@@ -187,7 +187,7 @@ test("the README's copy-paste snippet works on a plain HTML page", async () => {
   await settle(page, "snippet");
   const state = await charts(page);
   assert.ok(state.snippet.inked > 2000);
-  assert.match(state.snippet.label, /2\.8 billion/);
+  assert.match(state.snippet.label, /2\.8\u00a0billion/);
   assert.deepEqual(problems, []);
   await page.close();
 });

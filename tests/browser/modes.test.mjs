@@ -67,7 +67,7 @@ test("hovering a bar shows its tooltip; leaving hides it", async () => {
   const tip = page.locator("#hover .housing-chart-tooltip");
   await tip.waitFor({ state: "visible" });
   const text = await tip.textContent();
-  assert.match(text, /more than 300 million/);
+  assert.match(text, /more than 300\u00a0million/);
   const t = await tip.boundingBox();
   assert.ok(t.x >= box.x - 1 && t.x + t.width <= box.x + box.width + 1, "tooltip leaves the chart");
   await page.mouse.move(box.x + box.width + 50, box.y + box.height + 50);
