@@ -175,10 +175,10 @@ fn the_chart_has_a_spoken_summary_and_a_data_table() {
             {"label": "2030", "value": 130e6, "qualifier": "projection"}]}"#,
     );
     let label = chart.canvas().get_attribute("aria-label").unwrap();
-    assert_eq!(label, "Bar chart. Africa's housing gap: Now, more than 51 million; 2030, 130 million (projected).");
+    assert_eq!(label, "Bar chart. Africa's housing gap: Now, more than 51\u{a0}million; 2030, 130\u{a0}million (projected).");
     let table = host.query_selector("table").unwrap().expect("a data table");
     assert_eq!(table.child_element_count(), 4, "caption, header row, two rows");
-    assert!(table.text_content().unwrap().contains("more than 51 million"));
+    assert!(table.text_content().unwrap().contains("more than 51\u{a0}million"));
     let mut chart = chart;
     chart.destroy();
     assert!(host.query_selector("table").unwrap().is_none());
@@ -194,7 +194,7 @@ fn the_page_language_is_the_default_locale() {
     assert_eq!(chart.canvas().get_attribute("aria-label").unwrap(), "条形图。缺口，5100万以上。");
     // The spec's own locale wins over the page's.
     let chart = render_ok(&host, r#"{"type": "bar", "locale": "fr", "data": [{"label": "Écart", "value": 51e6}]}"#);
-    assert_eq!(chart.canvas().get_attribute("aria-label").unwrap(), "Diagramme en barres. Écart, 51 millions.");
+    assert_eq!(chart.canvas().get_attribute("aria-label").unwrap(), "Diagramme en barres. Écart, 51\u{a0}millions.");
 }
 
 fn key(target: &HtmlCanvasElement, key: &str) {
@@ -219,13 +219,13 @@ fn arrow_keys_move_a_visible_focus_and_announce_the_figure() {
     let before = canvas.to_data_url().unwrap();
     key(&canvas, "ArrowRight");
     let live = host.query_selector("[aria-live]").unwrap().expect("a live region");
-    assert_eq!(live.text_content().unwrap(), "Slums. more than 1.1 billion");
+    assert_eq!(live.text_content().unwrap(), "Slums. more than 1.1\u{a0}billion");
     let tip: HtmlElement = host.query_selector(".housing-chart-tooltip").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(tip.style().get_property_value("display").unwrap(), "block");
-    assert!(tip.text_content().unwrap().contains("more than 1.1 billion"));
+    assert!(tip.text_content().unwrap().contains("more than 1.1\u{a0}billion"));
     assert_ne!(canvas.to_data_url().unwrap(), before, "no focus marker was drawn");
     key(&canvas, "ArrowRight");
-    assert_eq!(live.text_content().unwrap(), "Homeless. more than 300 million");
+    assert_eq!(live.text_content().unwrap(), "Homeless. more than 300\u{a0}million");
     // The tooltip never covers its figure: it sits wholly above or below the bar.
     let tip_rect = tip.get_bounding_client_rect();
     let canvas_rect = canvas.get_bounding_client_rect();
@@ -270,7 +270,7 @@ fn exports_png_at_twice_the_size_svg_and_csv() {
     let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
     assert_eq!(width, 600);
     let svg = chart.to_svg().unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains(">\nGap\n<") && svg.contains("more than 51 million"), "{svg}");
+    assert!(svg.starts_with("<svg") && svg.contains(">\nGap\n<") && svg.contains("more than 51\u{a0}million"), "{svg}");
     let csv = chart.to_csv().unwrap();
     assert_eq!(csv.lines().nth(1).unwrap(), ",,Now,51000000,,,more-than,,,");
 }
