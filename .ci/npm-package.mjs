@@ -42,6 +42,8 @@ cpSync(resolve(www, "loader"), resolve(pkgDir, "loader"), { recursive: true, fil
 for (const f of ["housing_charts_factory.js", "housing_charts_bg.wasm"]) {
   cpSync(resolve(www, "pkg", f), resolve(pkgDir, "pkg", f));
 }
+// The built-in datasets, fetched beside the engine (not in the wasm).
+cpSync(resolve(www, "pkg/datasets"), resolve(pkgDir, "pkg/datasets"), { recursive: true });
 // wasm-bindgen's declarations use Symbol.dispose: name the lib that has it, so
 // that projects targeting es2022 type-check without skipLibCheck.
 writeFileSync(
@@ -98,6 +100,7 @@ const pkgJson = {
     "./frame.html": "./frame.html",
     "./frame.css": "./frame.css",
     "./pkg/housing_charts_bg.wasm": "./pkg/housing_charts_bg.wasm",
+    "./pkg/datasets/*": "./pkg/datasets/*",
     "./package.json": "./package.json",
   },
   files: ["loader/", "pkg/", "housing-charts.js", "frame.html", "frame.css", "spec.d.ts", "chart-spec.schema.json", "README.md"],

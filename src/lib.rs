@@ -177,6 +177,30 @@ pub struct Columns {
 
 /// `prepare_with`, with some series' columns given as numbers.
 pub fn prepare_columns(spec_json: &str, defaults: &Defaults, columns: &[Columns]) -> Result<(Chart, Vec<Warning>), Error> {
+    prepare_from(spec_json, defaults, columns, built_in_datasets())
+}
+
+/// The datasets a spec may name when the caller gives none: natively the
+/// built-in ones, compiled in; in the wasm none (`web` hands over those the
+/// page fetched, through `prepare_from`).
+pub fn built_in_datasets() -> &'static dyn model::Datasets {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        &model::BuiltIn
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        &model::NoDatasets
+    }
+}
+
+/// `prepare_columns`, with the datasets a spec may name taken from `datasets`.
+pub fn prepare_from(
+    spec_json: &str,
+    defaults: &Defaults,
+    columns: &[Columns],
+    datasets: &dyn model::Datasets,
+) -> Result<(Chart, Vec<Warning>), Error> {
     let mut spec: spec::ChartSpec = parse::from_json(spec_json)?;
     let count = spec.series.as_ref().map_or(0, Vec::len);
     if let Some(c) = columns.iter().find(|c| c.series >= count) {
@@ -188,7 +212,7 @@ pub fn prepare_columns(spec_json: &str, defaults: &Defaults, columns: &[Columns]
         Some(spec::ThemeSpec::Custom(own)) => own.base = own.base.or(defaults.theme),
         Some(spec::ThemeSpec::Named(_)) => {}
     }
-    model::resolve_columns(&spec, &defaults.page, columns)
+    model::resolve_columns(&spec, &defaults.page, columns, datasets)
 }
 
 /// Lays out a resolved chart at `width` CSS pixels and `dpr`.

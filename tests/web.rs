@@ -468,3 +468,56 @@ fn a_warning_shared_by_many_charts_is_logged_once_and_kept_by_each() {
         assert!(c.warnings().iter().any(|w| w.starts_with("min:")), "{:?}", c.warnings());
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_built_in_dataset_comes_from_the_page_drawn_once_it_arrives_its_failure_said_in_place() {
+    use housing_charts::web::{add_dataset, built_in_datasets, set_dataset_loader};
+    assert!(built_in_datasets().contains(&"people".to_owned()));
+    let window = web_sys::window().unwrap();
+    let spec = |name: &str| JsValue::from_str(&format!(r#"{{"type": "bar", "dataset": "{name}"}}"#));
+
+    // Not in the wasm, not given, no loader: the message says what to do.
+    set_dataset_loader(None);
+    let chart = render(container(400).as_ref(), &spec("forum")).unwrap();
+    let e = chart.error().unwrap();
+    assert!(e.starts_with("dataset: the built-in dataset \"forum\" has not been loaded"), "{e}");
+
+    // Given by the page: drawn at once.
+    add_dataset(include_str!("../data/datasets/people.json")).unwrap();
+    let chart = render_ok(&container(400), r#"{"type": "bar", "dataset": "people"}"#);
+    assert!(chart.canvas().height() > 100);
+    // Not a dataset: refused with the JSON path.
+    let e = add_dataset(r#"{"name": "x", "data": [{"label": "a", "value": "1"}]}"#).err().unwrap();
+    assert!(JsValue::from(e).as_string().is_none()); // a JsError, thrown to JavaScript
+
+    // A loader that answers later: the chart says it is loading, then draws.
+    js_sys::Reflect::set(&window, &"__forum".into(), &include_str!("../data/datasets/forum.json").into()).unwrap();
+    let loader = js_sys::Function::new_with_args(
+        "name",
+        "return name === 'forum' ? new Promise((ok) => setTimeout(() => ok(window.__forum), 30)) : Promise.reject(new Error('HTTP 404 Not Found'))",
+    );
+    set_dataset_loader(Some(loader));
+    let host = container(400);
+    let chart = render(host.as_ref(), &spec("forum")).unwrap();
+    assert_eq!(chart.error(), None);
+    let status = host.query_selector("[role=status]").unwrap().expect("a loading status in place of the chart");
+    assert!(status.text_content().unwrap().contains("\"forum\""));
+    sleep(120).await;
+    assert_eq!(chart.error(), None);
+    let shown: HtmlElement = status.dyn_into().unwrap();
+    assert_eq!(shown.style().get_property_value("display").unwrap(), "none", "the status is gone once drawn");
+    assert!(chart.canvas().height() > 100 && chart.warnings().is_empty(), "{:?}", chart.warnings());
+
+    // A loader that fails: the reason, in place and with the path.
+    let host = container(400);
+    let chart = render(host.as_ref(), &spec("timeline")).unwrap();
+    sleep(50).await;
+    let e = chart.error().unwrap();
+    assert!(e.starts_with("dataset: the built-in dataset \"timeline\" could not be loaded: HTTP 404"), "{e}");
+    assert!(host.query_selector("[role=alert]").unwrap().is_some());
+    // Destroyed while loading: nothing runs on a freed chart.
+    let mut chart = render(container(400).as_ref(), &spec("shares")).unwrap();
+    chart.destroy();
+    sleep(50).await;
+    set_dataset_loader(None);
+}

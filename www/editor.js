@@ -610,6 +610,16 @@ async function loadWasm() {
     const m = await import("./pkg/housing_charts.js");
     await m.default();
     if (typeof m.render !== "function" || typeof m.validate !== "function") throw new Error("pkg/housing_charts.js lacks render() or validate()");
+    // The built-in datasets are not in the wasm: give it all of them now (a
+    // spec typed here may name any), and let it ask for one that failed.
+    const datasetText = async (name) => {
+      const res = await fetch(`pkg/datasets/${encodeURIComponent(name)}.json`);
+      if (!res.ok) throw new Error(`pkg/datasets/${name}.json: HTTP ${res.status}`);
+      return res.text();
+    };
+    m.setDatasetLoader(datasetText);
+    const given = await Promise.allSettled(m.builtInDatasets().map(async (name) => m.addDataset(await datasetText(name))));
+    for (const r of given) if (r.status === "rejected") console.error(`housing-charts editor: ${errorText(r.reason)}`);
     wasm = { render: m.render, validate: m.validate };
   } catch (err) {
     say(ui.previewStatus, `The chart library could not be loaded (run 'make build'): ${errorText(err)}`, "error");

@@ -70,6 +70,14 @@ const charts = new Map();
 const specs = new Map();
 window.housingChartsGallery = { charts };
 let render;
+let addDataset = () => {};
+
+/** name → promise of a built-in dataset's JSON text (pkg/datasets/, fetched once). */
+const datasetTexts = new Map();
+function datasetText(name) {
+  if (!datasetTexts.has(name)) datasetTexts.set(name, fetchText(`pkg/datasets/${encodeURIComponent(name)}.json`));
+  return datasetTexts.get(name);
+}
 
 // What every card is drawn in: the language, the theme and (for review
 // sheets) a fixed chart width. Each also comes from the URL
@@ -135,6 +143,14 @@ async function showExample(name) {
     return;
   }
   specs.set(name, spec);
+  if (typeof spec.dataset === "string") {
+    try {
+      addDataset(await datasetText(spec.dataset));
+    } catch (err) {
+      // Drawn anyway: the chart says in place which dataset is missing.
+      console.error(`${name}: ${errorText(err)}`);
+    }
+  }
   try {
     // render() shows a bad spec's error in place and does not throw; an
     // exception here is a bug (or a missing export) and is shown as text.
@@ -149,6 +165,10 @@ async function main() {
     const wasm = await import("./pkg/housing_charts.js");
     await wasm.default();
     render = wasm.render;
+    // The built-in datasets are not in the wasm: give the engine those the
+    // examples name before drawing them, and let it ask for others itself.
+    addDataset = (text) => wasm.addDataset(text);
+    wasm.setDatasetLoader((name) => datasetText(name));
   } catch (err) {
     showStatus(`Could not load the WebAssembly build (run 'make build'): ${errorText(err)}`, true);
     return;

@@ -9,7 +9,9 @@ mod datasets;
 mod options;
 mod texts;
 
-pub use datasets::{dataset, dataset_names};
+pub use datasets::{dataset, Asked, Datasets, Missing, NoDatasets, NAMES as DATASET_NAMES};
+#[cfg(not(target_arch = "wasm32"))]
+pub use datasets::BuiltIn;
 
 use crate::error::{Error, Warning};
 use crate::format::Formatter;
@@ -274,16 +276,22 @@ pub fn resolve(spec: &ChartSpec) -> Result<(Chart, Vec<Warning>), Error> {
 /// `resolve`, with the page's theme values (its CSS custom properties,
 /// already checked) between the built-in theme and the spec's `theme` object.
 pub fn resolve_with(spec: &ChartSpec, page: &Overrides) -> Result<(Chart, Vec<Warning>), Error> {
-    resolve_columns(spec, page, &[])
+    resolve_columns(spec, page, &[], crate::built_in_datasets())
 }
 
 /// `resolve_with`, with some series' `x` and `y` given apart from the spec
 /// (typed arrays from JavaScript: read where they are, never copied into it).
-pub fn resolve_columns(spec: &ChartSpec, page: &Overrides, given: &[crate::Columns]) -> Result<(Chart, Vec<Warning>), Error> {
+/// Datasets named by the spec come from `datasets`.
+pub fn resolve_columns(
+    spec: &ChartSpec,
+    page: &Overrides,
+    given: &[crate::Columns],
+    datasets: &dyn Datasets,
+) -> Result<(Chart, Vec<Warning>), Error> {
     let mut warnings = Vec::new();
     let lang = spec.locale.unwrap_or_default();
     let ds = match &spec.dataset {
-        Some(name) => Some(dataset(name).map_err(|e| Error::at("dataset", e))?),
+        Some(name) => Some(dataset(datasets, name).map_err(|e| Error::at("dataset", e.message()))?),
         None => None,
     };
     let pick = |own: &Option<LocalText>, fallback: Option<&Option<LocalText>>| -> Option<String> {

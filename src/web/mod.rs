@@ -8,6 +8,7 @@
 //! *target* (not an element) throws, because that is the developer's mistake,
 //! not the journalist's.
 
+mod datasets;
 mod interact;
 mod measure;
 
@@ -22,6 +23,8 @@ use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 use crate::error::{Error, Warning};
 use crate::layout::DEFAULT_WIDTH;
 use measure::CanvasMeasure;
+
+pub use datasets::{add_dataset, built_in_datasets, set_dataset_loader};
 
 /// Installs the panic hook once, when the module is instantiated: a panic
 /// (always a bug) is logged with its message instead of a bare "unreachable".
@@ -65,6 +68,8 @@ struct State {
     frame_pending: bool,
     /// A re-layout is promised for when the page's fonts have loaded.
     fonts_pending: bool,
+    /// The built-in dataset the page's loader is fetching for this chart.
+    dataset_pending: Option<String>,
     /// This state itself, for callbacks that must not keep it alive.
     me: std::rc::Weak<RefCell<State>>,
     destroyed: bool,
@@ -96,7 +101,7 @@ pub fn render_svg(spec: &JsValue, width: Option<f64>) -> Result<String, JsError>
         .ok_or_else(|| JsError::new("housing-charts: renderSvg needs a document"))?;
     let canvas: HtmlCanvasElement = create(&document, "canvas")?;
     let ctx = measure::context(&canvas).map_err(fail)?;
-    let chart = crate::prepare_columns(&input.text, &crate::Defaults::default(), &input.columns).map_err(fail)?;
+    let chart = crate::prepare_from(&input.text, &crate::Defaults::default(), &input.columns, &datasets::Given).map_err(fail)?;
     let width = width.or(chart.0.width).unwrap_or(DEFAULT_WIDTH);
     let (scene, _) = crate::lay_out(&chart, width, 1.0, &CanvasMeasure::new(ctx)).map_err(fail)?;
     crate::svg::scene_to_svg(&scene).map_err(fail)
@@ -148,7 +153,8 @@ pub fn memory_bytes() -> f64 {
 /// object `{ message, path, line, column }` (line and column for text specs).
 #[wasm_bindgen]
 pub fn validate(spec: &JsValue) -> JsValue {
-    let result = read_spec(spec).and_then(|input| crate::prepare_columns(&input.text, &crate::Defaults::default(), &input.columns).map(|_| ()));
+    let result = read_spec(spec)
+        .and_then(|input| crate::prepare_from(&input.text, &crate::Defaults::default(), &input.columns, &datasets::Given).map(|_| ()));
     match result {
         Ok(()) => JsValue::UNDEFINED,
         Err(e) => {
@@ -203,6 +209,7 @@ pub fn render(target: &JsValue, spec: &JsValue) -> Result<Chart, JsError> {
         on_frame: None,
         frame_pending: false,
         fonts_pending: false,
+        dataset_pending: None,
         me: std::rc::Weak::new(),
         destroyed: false,
         prepared: None,
@@ -384,6 +391,9 @@ impl State {
     /// when it is new or the page's defaults changed, else only laid out
     /// again (a resize). An error replaces the chart with its message.
     fn relayout(&mut self) {
+        if self.dataset_pending.is_some() {
+            return; // drawn when the dataset arrives
+        }
         match self.draw() {
             Ok(warnings) => {
                 self.error = None;
@@ -396,8 +406,36 @@ impl State {
                 self.warnings = warnings;
                 self.after_fonts_load();
             }
+            Err(_) if self.dataset_pending.is_some() => self.show_loading(),
             Err(e) => self.fail(e),
         }
+    }
+
+    /// The spec names a built-in dataset this engine was not given: asks the
+    /// page's loader for it and draws the chart when it is in (or says why
+    /// it could not be had). Without a loader, `missing` is the error.
+    fn fetch_dataset(&mut self, name: String, missing: Error) -> Error {
+        let weak = self.me.clone();
+        let wanted = name.clone();
+        let started = datasets::load(&name, move |result| {
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut s) = rc.try_borrow_mut() else { return };
+            if s.destroyed || s.dataset_pending.as_deref() != Some(wanted.as_str()) {
+                return;
+            }
+            s.dataset_pending = None;
+            match result {
+                Ok(()) => s.relayout(),
+                // The loader's own message may name the dataset already.
+                Err(why) if why.starts_with("the built-in dataset") => s.fail(Error::at("dataset", why)),
+                Err(why) => s.fail(Error::at("dataset", format!("the built-in dataset \"{wanted}\" could not be loaded: {why}"))),
+            }
+        });
+        // The promise settles after this call returns, never inside it.
+        if started {
+            self.dataset_pending = Some(name);
+        }
+        missing
     }
 
     /// If the page's fonts are still loading (say the theme's web font, which
@@ -475,7 +513,14 @@ impl State {
         if fresh {
             let input = self.spec.as_ref().ok_or_else(|| Error::at("", "no spec to draw"))?;
             self.prepared = None;
-            self.prepared = Some(crate::prepare_columns(&input.text, &defaults, &input.columns)?);
+            let asked = crate::model::Asked { inner: &datasets::Given, lacked: RefCell::new(None) };
+            let prepared = crate::prepare_from(&input.text, &defaults, &input.columns, &asked);
+            let lacked = asked.lacked.into_inner().filter(|n| crate::model::DATASET_NAMES.contains(&n.as_str()));
+            match (prepared, lacked) {
+                (Ok(p), _) => self.prepared = Some(p),
+                (Err(e), Some(name)) if e.path == "dataset" => return Err(self.fetch_dataset(name, e)),
+                (Err(e), _) => return Err(e),
+            }
             self.prepared_for = Some(defaults);
         }
         let Some(prepared) = self.prepared.as_ref() else {
@@ -645,9 +690,22 @@ impl State {
             }
         };
         // Text, never HTML: a spec's strings cannot inject markup.
+        let _ = message.set_attribute("role", "alert");
         message.set_text_content(Some(&format!("Chart error: {e}")));
         let _ = message.style().remove_property("display");
         Ok(())
+    }
+
+    /// In place of the chart while its dataset is fetched: a status, not an error.
+    fn show_loading(&mut self) {
+        self.error = None;
+        let name = self.dataset_pending.clone().unwrap_or_default();
+        if self.show_message(&Error::at("dataset", "")).is_ok() {
+            if let Some(m) = &self.message {
+                let _ = m.set_attribute("role", "status");
+                m.set_text_content(Some(&format!("Loading the figures of \"{name}\"…")));
+            }
+        }
     }
 
     fn hide_message(&mut self) {

@@ -22,11 +22,9 @@
 // Nothing from a spec or a response is ever inserted as HTML.
 
 import { WasmRefusedError, isTrap } from "./engine.js";
+import { LoadError, describe, fetchText, FETCH_TIMEOUT_MS } from "./fetch.js";
 
-/** The largest spec read from a URL (the engine's own limit). */
-export const MAX_SPEC_BYTES = 48 * 1024 * 1024;
-/** How long a spec URL may take to answer. */
-export const FETCH_TIMEOUT_MS = 15000;
+export { MAX_SPEC_BYTES, FETCH_TIMEOUT_MS } from "./fetch.js";
 
 const STYLE = `
 :host { display: block; position: relative; min-width: 0; }
@@ -53,86 +51,6 @@ function styleFor(root) {
     const style = document.createElement("style");
     style.textContent = STYLE;
     root.append(style);
-  }
-}
-
-/** A failure of the loader itself (not of the spec), shown in place of the chart. */
-class LoadError extends Error {
-  constructor(message, path = "") {
-    super(message);
-    this.path = path;
-  }
-}
-
-function describe(err) {
-  return err && err.message ? err.message : String(err);
-}
-
-function megabytes(bytes) {
-  return `${Math.round((bytes / 1048576) * 10) / 10} MB`; // MB of 2^20 bytes, as the engine counts
-}
-
-/**
- * Fetches a spec's text: a clear LoadError on any failure; null when aborted
- * through `controller` (the element's, when it leaves the page).
- */
-async function fetchSpec(url, controller, timeoutMs = FETCH_TIMEOUT_MS) {
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const where = `the spec at ${url}`;
-  try {
-    let response;
-    try {
-      response = await fetch(url, { signal: controller.signal, credentials: "same-origin" });
-    } catch (err) {
-      if (timedOut) throw new LoadError(`${where} did not answer within ${timeoutMs / 1000} s`, "src");
-      if (controller.signal.aborted) return null;
-      throw new LoadError(
-        `${where} could not be fetched: a network error, or its server does not let this page read it (CORS). ${describe(err)}`,
-        "src",
-      );
-    }
-    if (!response.ok) {
-      throw new LoadError(`${where} could not be loaded: HTTP ${response.status} ${response.statusText}`.trim(), "src");
-    }
-    const declared = Number(response.headers.get("content-length"));
-    if (declared > MAX_SPEC_BYTES) {
-      throw new LoadError(`${where} is ${megabytes(declared)}; a spec may be at most ${megabytes(MAX_SPEC_BYTES)}`, "src");
-    }
-    // Read in chunks, so that a response without a length cannot grow past the limit.
-    let text = "";
-    if (response.body && response.body.getReader) {
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > MAX_SPEC_BYTES) {
-          reader.cancel().catch(() => {});
-          throw new LoadError(`${where} is larger than ${megabytes(MAX_SPEC_BYTES)}, the most a spec may be`, "src");
-        }
-        text += decoder.decode(value, { stream: true });
-      }
-      text += decoder.decode();
-    } else {
-      text = await response.text();
-    }
-    if (/^\s*</.test(text)) {
-      throw new LoadError(`${where} is an HTML page, not a JSON spec: is the address right?`, "src");
-    }
-    return text;
-  } catch (err) {
-    if (err instanceof LoadError) throw err;
-    if (timedOut) throw new LoadError(`${where} did not answer within ${timeoutMs / 1000} s`, "src");
-    if (controller.signal.aborted) return null;
-    throw new LoadError(`${where} could not be read: ${describe(err)}`, "src");
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -330,7 +248,13 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         if (this.#fetched && this.#fetched.url === url) return this.#fetched.text;
         const seconds = Number(this.getAttribute("timeout"));
         this.#fetching = new AbortController();
-        const text = await fetchSpec(url, this.#fetching, seconds > 0 ? seconds * 1000 : FETCH_TIMEOUT_MS);
+        const text = await fetchText(url, {
+          controller: this.#fetching,
+          timeoutMs: seconds > 0 ? seconds * 1000 : FETCH_TIMEOUT_MS,
+          what: `the spec at ${url}`,
+          path: "src",
+          kind: "a JSON spec",
+        });
         this.#fetching = null;
         if (text !== null) this.#fetched = { url, text };
         return text;
@@ -373,6 +297,14 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         return;
       }
       if (seq !== this.#seq || !this.isConnected || this.#crashed) return; // a crashed spec would only crash again
+      try {
+        // A built-in dataset the spec names is fetched first (it is not in the wasm).
+        await engine.datasetFor(spec);
+      } catch (err) {
+        if (seq === this.#seq) this.#fail(err);
+        return;
+      }
+      if (seq !== this.#seq || !this.isConnected || this.#crashed || !engine.glue) return;
       try {
         engine.run(() => {
           if (this.#chart && this.#generation === engine.generation) {

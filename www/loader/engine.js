@@ -9,12 +9,34 @@
 // glue is built as a factory, `createGlue()` (.ci/build-loader.mjs makes
 // pkg/housing_charts_factory.js from wasm-bindgen's output).
 //
+// The built-in datasets are not in the wasm: a spec that names one gets it
+// from `datasetUrl(name)` (pkg/datasets/<name>.json beside the engine),
+// fetched once per page and handed to the instance (`datasetFor`, before a
+// chart is drawn; the instance also asks by itself, `setDatasetLoader`, when
+// a chart's update names one it lacks).
+//
 // When the page's Content-Security-Policy refuses WebAssembly (no
 // 'wasm-unsafe-eval'), `load()` rejects with a `WasmRefusedError`, which the
 // element answers by drawing the chart in an iframe from the loader's own
 // origin (see element.js).
 
 /** WebAssembly is refused on this page (CSP without 'wasm-unsafe-eval', or no WebAssembly at all). */
+import { LoadError, fetchText } from "./fetch.js";
+
+/** The `dataset` a spec (object or JSON text) names, if any. */
+export function datasetOf(spec) {
+  let value = spec;
+  if (typeof spec === "string") {
+    if (!spec.includes('"dataset"')) return null;
+    try {
+      value = JSON.parse(spec);
+    } catch {
+      return null; // the engine reports the syntax error
+    }
+  }
+  return value && typeof value === "object" && typeof value.dataset === "string" ? value.dataset : null;
+}
+
 export class WasmRefusedError extends Error {
   constructor(reason) {
     super(`WebAssembly is not allowed on this page (${reason})`);
@@ -50,11 +72,18 @@ export function isTrap(err) {
  * One engine per page (or per package import).
  *   createGlue: () => glue (from pkg/housing_charts_factory.js), or a function returning a promise of it
  *   wasmUrl: URL of housing_charts_bg.wasm
+ *   datasetUrl: (name) => URL of the built-in dataset `name` (pkg/datasets/<name>.json), or undefined
  */
 export class Engine {
-  constructor({ createGlue, wasmUrl }) {
+  constructor({ createGlue, wasmUrl, datasetUrl = () => undefined }) {
     this.createGlue = createGlue;
     this.wasmUrl = wasmUrl;
+    this.datasetUrl = datasetUrl;
+    /** name → promise of the dataset's JSON text (fetched once per page). */
+    this.texts = new Map();
+    /** Datasets the live instance has been given; the built-in names it knows. */
+    this.given = new Set();
+    this.builtIn = null;
     /** Bumped for every fresh instance; charts made by an older one are redrawn. */
     this.generation = 0;
     this.glue = null;
@@ -109,7 +138,54 @@ export class Engine {
     const [module, glue] = await Promise.all([this.compile(), this.createGlue()]);
     await glue.default({ module_or_path: module });
     this.generation += 1;
+    this.given = new Set();
+    this.builtIn = new Set(glue.builtInDatasets());
+    glue.setDatasetLoader((name) => this.datasetText(name));
     return glue;
+  }
+
+  /** The JSON text of the built-in dataset `name`: fetched once per page (a failure is tried again next time). */
+  datasetText(name) {
+    let text = this.texts.get(name);
+    if (!text) {
+      const url = this.datasetUrl(name);
+      if (!url) return Promise.reject(new LoadError(`the built-in dataset "${name}" has no address here (the engine was set up without datasetUrl)`, "dataset"));
+      text = fetchText(url, { what: `the built-in dataset "${name}" (${url})`, path: "dataset", kind: "a dataset" }).then((t) => {
+        if (t === null) throw new LoadError(`the built-in dataset "${name}" was not fetched (aborted)`, "dataset");
+        return t;
+      });
+      this.texts.set(name, text);
+      text.catch(() => this.texts.delete(name));
+    }
+    return text;
+  }
+
+  /**
+   * Gives the live instance the built-in dataset `spec` names, if any and if
+   * it lacks it; rejects with a LoadError (path "dataset") when it cannot be had.
+   */
+  async datasetFor(spec) {
+    const name = datasetOf(spec);
+    if (!name || !this.glue || !this.builtIn?.has(name) || this.given.has(name)) return;
+    const text = await this.datasetText(name);
+    if (!this.glue) return; // restarted meanwhile: the new instance asks for it itself
+    this.run((glue) => glue.addDataset(text));
+    this.given.add(name);
+  }
+
+  /**
+   * Loads the engine and the dataset `spec` names, then `run(fn)`. When the
+   * dataset cannot be had: `onDatasetError(err)`'s result if given, else
+   * `fn` runs anyway (a chart then shows the failure in place).
+   */
+  async callWith(spec, fn, onDatasetError = null) {
+    await this.load();
+    try {
+      await this.datasetFor(spec);
+    } catch (err) {
+      if (onDatasetError) return onDatasetError(err);
+    }
+    return this.run(fn);
   }
 
   /**

@@ -9,6 +9,7 @@
 // Importing it has no side effects: the wasm is fetched on the first call.
 
 import { createGlue } from "../pkg/housing_charts_factory.js";
+import { datasetUrls } from "../pkg/datasets/index.js";
 import { Engine } from "./engine.js";
 import { defineElement as define } from "./element.js";
 
@@ -23,6 +24,9 @@ const engine = new Engine({
   // A literal `new URL(…, import.meta.url)`: bundlers (Vite, webpack, Parcel,
   // esbuild with a file loader) copy the wasm and rewrite this address.
   wasmUrl: new URL("../pkg/housing_charts_bg.wasm", import.meta.url).href,
+  // pkg/datasets/index.js writes one literal `new URL("./<name>.json",
+  // import.meta.url)` per built-in dataset, which bundlers copy the same way.
+  datasetUrl: (name) => datasetUrls[name],
 });
 
 /**
@@ -42,7 +46,7 @@ export async function init() {
  * @returns {Promise<Chart>}
  */
 export function render(target, spec) {
-  return engine.call((glue) => glue.render(target, spec));
+  return engine.callWith(spec, (glue) => glue.render(target, spec));
 }
 
 /**
@@ -51,7 +55,7 @@ export function render(target, spec) {
  * @returns {Promise<undefined | SpecError>}
  */
 export function validate(spec) {
-  return engine.call((glue) => glue.validate(spec));
+  return engine.callWith(spec, (glue) => glue.validate(spec), (err) => ({ message: err.message, path: "dataset" }));
 }
 
 /**
@@ -61,7 +65,9 @@ export function validate(spec) {
  * @returns {Promise<string>}
  */
 export function renderSvg(spec, width) {
-  return engine.call((glue) => glue.renderSvg(spec, width));
+  return engine.callWith(spec, (glue) => glue.renderSvg(spec, width), (err) => {
+    throw err;
+  });
 }
 
 /**

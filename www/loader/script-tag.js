@@ -23,6 +23,7 @@ const base = new URL(".", ownUrl());
 const engine = new Engine({
   createGlue: () => import(new URL("pkg/housing_charts_factory.js", base).href).then((m) => m.createGlue()),
   wasmUrl: new URL("pkg/housing_charts_bg.wasm", base).href,
+  datasetUrl: (name) => new URL(`pkg/datasets/${encodeURIComponent(name)}.json`, base).href,
 });
 const frameUrl = new URL("frame.html", base).href;
 
@@ -35,11 +36,13 @@ if (!window.HousingCharts) {
     /** Loads the engine (done by the first chart anyway). */
     ready: () => engine.load().then(() => undefined),
     /** render(element, spec) → Promise<Chart>: draws into an element or a <canvas>. */
-    render: (target, spec) => engine.call((g) => g.render(target, spec)),
+    render: (target, spec) => engine.callWith(spec, (g) => g.render(target, spec)),
     /** validate(spec) → Promise<undefined | { message, path, line, column }>. */
-    validate: (spec) => engine.call((g) => g.validate(spec)),
+    validate: (spec) => engine.callWith(spec, (g) => g.validate(spec), (err) => ({ message: err.message, path: "dataset" })),
     /** renderSvg(spec, width?) → Promise<string>. */
-    renderSvg: (spec, width) => engine.call((g) => g.renderSvg(spec, width)),
+    renderSvg: (spec, width) => engine.callWith(spec, (g) => g.renderSvg(spec, width), (err) => {
+      throw err;
+    }),
   });
   if (document.documentElement.hasAttribute("data-housing-charts-frame")) {
     if (document.body) runFrame();
