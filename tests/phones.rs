@@ -7,7 +7,9 @@
 
 mod common;
 
-use housing_charts::layout::{Estimator, Scene};
+use housing_charts::format::Room;
+use housing_charts::layout::{Estimator, Item, Scene, TextItem};
+use housing_charts::model::Chart;
 use housing_charts::{lay_out, prepare, Warning};
 
 const LANGS: [&str; 6] = ["en", "zh", "fr", "es", "ru", "ar"];
@@ -33,6 +35,51 @@ fn draw(json: &str, width: f64) -> (Scene, Vec<Warning>) {
     lay_out(&chart, width, 1.0, &Estimator).unwrap()
 }
 
+fn chart(json: &str) -> Chart {
+    prepare(json).unwrap_or_else(|e| panic!("{e}")).0
+}
+
+/// Whether `text` is written in the scene: on one line, or wrapped onto
+/// consecutive lines.
+fn shows(scene: &Scene, text: &str) -> bool {
+    let t: Vec<&TextItem> = scene.texts().collect();
+    (0..t.len()).any(|i| {
+        (1..=3).any(|n| {
+            t.get(i..i + n).is_some_and(|run| run.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ") == text)
+        })
+    })
+}
+
+/// The text a line of the scene crosses, if any.
+fn crossed(scene: &Scene) -> Option<String> {
+    let lines: Vec<&Vec<(f64, f64)>> = scene
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Line { points, .. } => Some(points),
+            _ => None,
+        })
+        .collect();
+    for t in scene.texts() {
+        let (x0, y0, x1, y1) = t.bbox();
+        let inside = |(x, y): (f64, f64)| x > x0 + 0.5 && x < x1 - 0.5 && y > y0 + 0.5 && y < y1 - 0.5;
+        for pts in &lines {
+            for seg in pts.windows(2) {
+                let (a, b) = (seg[0], seg[1]);
+                let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+                let steps = (len * 2.0).ceil().max(1.0) as usize;
+                if (0..=steps).any(|k| {
+                    let f = k as f64 / steps as f64;
+                    inside((a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f))
+                }) {
+                    return Some(t.text.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
 fn texts(scene: &Scene) -> Vec<String> {
     scene.texts().map(|t| t.text.clone()).collect()
 }
@@ -49,4 +96,30 @@ fn few_ticks_do_not_waste_the_axis() {
     let t = texts(&scene);
     assert!(t.iter().any(|s| s == "3\u{a0}mil M"), "{t:?}");
     assert!(!t.iter().any(|s| s == "4\u{a0}mil M"), "{t:?}");
+}
+
+#[test]
+fn both_ends_of_the_gap_arrow_are_always_labelled() {
+    for lang in LANGS {
+        let json = spec("africa-gap-arrow", lang);
+        let c = chart(&json);
+        let points = &c.series[0].points;
+        for width in [280.0, 320.0, 400.0, 640.0, 1200.0] {
+            let (scene, warnings) = draw(&json, width);
+            let name = format!("gap arrow in {lang} at {width}");
+            common::check_text_placement(&name, &scene).unwrap();
+            for p in points {
+                let (long, short) = (c.fmt.value(&p.value, Room::Long), c.fmt.value(&p.value, Room::Short));
+                assert!(shows(&scene, &long) || shows(&scene, &short), "{name}: {long:?} missing from {:?}", texts(&scene));
+                assert!(shows(&scene, p.label()), "{name}: {:?} missing from {:?}", p.label(), texts(&scene));
+            }
+            // The words whenever they fit: at 640 and up always.
+            if width >= 640.0 {
+                let long = c.fmt.value(&points[1].value, Room::Long);
+                assert!(shows(&scene, &long), "{name}: {long:?} missing from {:?}", texts(&scene));
+            }
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
+            assert_eq!(crossed(&scene), None, "{name}: a line crosses this text");
+        }
+    }
 }
