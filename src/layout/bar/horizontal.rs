@@ -1,0 +1,205 @@
+//! Horizontal bars: a row per category, its label in a column on the left
+//! (or above the bar in narrow charts), the value axis along the bottom.
+
+use super::{anchor_of, axis_title, domain, figure, label_values, per_band, stacked, Cat, AXIS_TITLE_H, LABEL, MAX_LABEL_LINES, TICK, TICK_ROW};
+use crate::error::Warning;
+use crate::format::Room;
+use crate::layout::annotate::{self, Axes};
+use crate::layout::chrome::LINE;
+use crate::layout::text::wrap;
+use crate::layout::{Anchor, Builder, Rect, TextMeasure};
+use crate::model::{Chart, Value};
+use crate::scale::{nice_ticks, Linear};
+use crate::spec::Qualifier;
+
+/// The planned rows of a horizontal bar chart.
+pub(super) struct Horizontal {
+    /// Labels above their bars (narrow charts) instead of in a left column.
+    stacked_labels: bool,
+    /// Width of the label column (0 when stacked).
+    label_w: f64,
+    /// Wrapped labels.
+    lines: Vec<Vec<String>>,
+    /// Value labels (None when left out).
+    values: Option<Vec<Vec<Option<String>>>>,
+    /// Room reserved right of the bars for value labels.
+    value_w: f64,
+    /// Thickness of one bar.
+    thickness: f64,
+    /// Bars per row (series side by side).
+    per_row: f64,
+    /// Space above the first row (axis title).
+    pub(super) top: f64,
+}
+
+impl Horizontal {
+    pub(super) fn plan(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Horizontal {
+        let stacked_labels = plot_w < 420.0;
+        let widest = cats.iter().map(|c| m.width(&c.label, LABEL, false)).fold(0.0, f64::max);
+        let label_w = if stacked_labels { 0.0 } else { widest.min(plot_w * 0.38) };
+        let wrap_w = if stacked_labels { plot_w } else { label_w };
+        let lines = cats.iter().map(|c| wrap(m, &c.label, LABEL, false, wrap_w, MAX_LABEL_LINES).0).collect();
+        let bars_w = plot_w - label_w - if stacked_labels { 0.0 } else { 10.0 };
+        let values = if chart.value_labels {
+            // Long labels only when they take at most 30% of the room.
+            [Room::Long, Room::Short].into_iter().find_map(|r| {
+                let v = label_values(chart, cats, r);
+                let w = v.iter().flatten().flatten().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max);
+                (w + 8.0 <= bars_w * 0.3).then_some(v)
+            })
+        } else {
+            None
+        };
+        let value_w = values
+            .as_ref()
+            .map_or(0.0, |v| v.iter().flatten().flatten().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max) + 8.0);
+        let per_row = per_band(chart);
+        let single = if stacked_labels { 16.0 } else { 22.0 };
+        let thickness = if per_row > 1.0 { (single * 1.6 / per_row).max(LABEL + 2.0) } else { single };
+        Horizontal {
+            stacked_labels,
+            label_w,
+            lines,
+            values,
+            value_w,
+            thickness,
+            per_row,
+            top: if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 },
+        }
+    }
+
+    fn bars_height(&self) -> f64 {
+        self.thickness * self.per_row + 2.0 * (self.per_row - 1.0)
+    }
+
+    fn row_height(&self, i: usize) -> f64 {
+        let text_h = self.lines.get(i).map_or(1, Vec::len) as f64 * LABEL * LINE;
+        if self.stacked_labels {
+            text_h + 4.0 + self.bars_height() + 12.0
+        } else {
+            text_h.max(self.bars_height()) + 10.0
+        }
+    }
+
+    pub(super) fn rows_height(&self) -> f64 {
+        (0..self.lines.len()).map(|i| self.row_height(i)).sum()
+    }
+}
+
+pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
+    let theme = &chart.theme;
+    let h = Horizontal::plan(chart, cats, plot.w, b.m);
+    if chart.value_labels && h.values.is_none() {
+        b.warnings.push(Warning::at("valueLabels", "value labels do not fit beside these bars and were left out"));
+    }
+    let (lo, hi) = domain(chart, cats);
+    let bars_x = plot.x + h.label_w + if h.stacked_labels { 0.0 } else { 10.0 };
+    let neg_room = if lo < 0.0 { h.value_w } else { 0.0 };
+    let bars_left = bars_x + neg_room;
+    let bars_right = plot.x + plot.w - h.value_w;
+    let bars_w = (bars_right - bars_left).max(10.0);
+
+    // Ticks: as many as their labels allow without touching.
+    let widest = [lo, hi].iter().map(|v| b.m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
+    let max_ticks = ((bars_w / (widest + 24.0)).floor() as usize).clamp(1, 8);
+    let (dom, ticks) = nice_ticks(lo, hi, max_ticks);
+    let scale = Linear::new(dom, (bars_left, bars_left + bars_w));
+
+    // `layout` never gives less height than the rows need (`preferred_height`).
+    let rows_top = plot.y + h.top;
+    let rows_bottom = rows_top + h.rows_height();
+    let mut row_tops = Vec::with_capacity(cats.len());
+    let mut y = rows_top;
+    for i in 0..cats.len() {
+        row_tops.push(y);
+        y += h.row_height(i);
+    }
+    let bar_top = |ci: usize, si: usize| -> f64 {
+        let text_h = h.lines[ci].len() as f64 * LABEL * LINE;
+        let first = if h.stacked_labels {
+            row_tops[ci] + text_h + 4.0
+        } else {
+            row_tops[ci] + (h.row_height(ci) - 10.0 - h.bars_height()) / 2.0
+        };
+        let slot = if stacked(chart) { 0.0 } else { si as f64 };
+        first + slot * (h.thickness + 2.0)
+    };
+    let anchor = |si: usize, ci: usize| -> Option<(f64, f64)> {
+        let v = (*cats.get(ci)?.values.get(si)?)?;
+        Some((scale.map(v.high), bar_top(ci, si) + h.thickness / 2.0))
+    };
+    let marks = Rect { x: bars_left, y: rows_top, w: bars_w, h: rows_bottom - rows_top };
+    let axes = Axes { plot: marks, value: &scale, value_vertical: false, x: None, anchor: &|s, i| anchor_of(chart, cats, s, i, &anchor) };
+
+    axis_title(b, chart, plot);
+    for t in &ticks {
+        let x = scale.map(*t);
+        let color = if *t == 0.0 { theme.axis } else { theme.grid };
+        b.line(vec![(x, rows_top), (x, rows_bottom)], color, 1.0);
+    }
+    // Tick labels, skipping any that would touch its neighbour or the edges.
+    let mut last_end = f64::NEG_INFINITY;
+    for t in &ticks {
+        let x = scale.map(*t);
+        let label = chart.fmt.tick(*t);
+        let w = b.m.width(&label, TICK, false);
+        // Centred on its tick, or flush with the tick at the plot's edges.
+        let (anchor, x0) = if x - w / 2.0 < plot.x {
+            (Anchor::Start, x)
+        } else if x + w / 2.0 > plot.x + plot.w {
+            (Anchor::End, x - w)
+        } else {
+            (Anchor::Middle, x - w / 2.0)
+        };
+        if x0 >= last_end + 6.0 && x0 >= plot.x - 0.5 && x0 + w <= plot.x + plot.w + 0.5 {
+            b.text(x, rows_bottom + TICK_ROW / 2.0, &label, TICK, false, theme.muted, anchor);
+            last_end = x0 + w;
+        }
+    }
+    annotate::backgrounds(b, chart, &axes);
+
+    for (ci, c) in cats.iter().enumerate() {
+        let text_h = h.lines[ci].len() as f64 * LABEL * LINE;
+        let label_y = if h.stacked_labels { row_tops[ci] } else { row_tops[ci] + (h.row_height(ci) - 10.0 - text_h) / 2.0 };
+        let mut stack = 0.0;
+        for (si, v) in c.values.iter().enumerate() {
+            let Some(v) = v else { continue };
+            let top = bar_top(ci, si);
+            let place = |a: f64, z: f64| {
+                let (xa, xz) = (scale.map(a), scale.map(z));
+                (xa, top, xz - xa, h.thickness)
+            };
+            let base = if stacked(chart) { stack } else { 0.0 };
+            figure(b, chart, (si, ci, &c.label), *v, base, &place, false);
+            stack += v.high;
+            if let (Some(values), false) = (&h.values, stacked(chart)) {
+                if let Some(Some(text)) = values[ci].get(si) {
+                    value_label(b, chart, text, &scale, *v, top + h.thickness / 2.0);
+                }
+            }
+        }
+        if let (Some(values), true) = (&h.values, stacked(chart)) {
+            if let Some(Some(text)) = values[ci].first() {
+                let total = Value { low: stack, high: stack, qualifier: Qualifier::Exact };
+                value_label(b, chart, text, &scale, total, bar_top(ci, 0) + h.thickness / 2.0);
+            }
+        }
+        for (j, line) in h.lines[ci].iter().enumerate() {
+            let ly = label_y + LABEL * LINE * (j as f64 + 0.5);
+            if h.stacked_labels {
+                b.text(plot.x, ly, line, LABEL, false, theme.text, Anchor::Start);
+            } else {
+                b.text(plot.x + h.label_w, ly, line, LABEL, false, theme.text, Anchor::End);
+            }
+        }
+    }
+    annotate::foregrounds(b, chart, &axes);
+}
+
+fn value_label(b: &mut Builder, chart: &Chart, text: &str, scale: &Linear, v: Value, cy: f64) {
+    if v.high >= 0.0 {
+        b.text(scale.map(v.high) + 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::Start);
+    } else {
+        b.text(scale.map(v.low) - 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::End);
+    }
+}
