@@ -123,3 +123,43 @@ fn both_ends_of_the_gap_arrow_are_always_labelled() {
         }
     }
 }
+
+/// Whether every figure of the chart is written with its qualifier, in words
+/// or short.
+fn every_value_shown(c: &Chart, scene: &Scene) -> Result<(), String> {
+    for s in &c.series {
+        for p in &s.points {
+            let (long, short) = (c.fmt.value(&p.value, Room::Long), c.fmt.value(&p.value, Room::Short));
+            if !shows(scene, &long) && !shows(scene, &short) {
+                return Err(format!("{long:?} missing from {:?}", texts(scene)));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn bars_keep_their_value_labels_in_every_language() {
+    let stems = ["people-bars", "people-bars-themed", "children-range-bars", "homeless-vs-slums", "shares-bars", "africa-gap-bars", "housing-economy-grouped"];
+    let mut failures = Vec::new();
+    for stem in stems {
+        for lang in LANGS {
+            let json = spec(stem, lang);
+            let c = chart(&json);
+            for width in [280.0, 320.0, 480.0, 640.0, 1200.0] {
+                let name = format!("{stem} in {lang} at {width}");
+                let (scene, warnings) = draw(&json, width);
+                if let Err(e) = common::check_text_placement(&name, &scene) {
+                    failures.push(e);
+                }
+                if let Err(e) = every_value_shown(&c, &scene) {
+                    failures.push(format!("{name}: {e}"));
+                }
+                if let Some(w) = warnings.iter().find(|w| w.path == "valueLabels") {
+                    failures.push(format!("{name}: {w:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -92,11 +92,26 @@ fn label_values(chart: &Chart, cats: &[Cat], room: Room) -> Vec<Vec<Option<Strin
         .collect()
 }
 
-/// Value labels in the longest form that fits `room` for every bar (None: none fits).
-fn value_labels(chart: &Chart, cats: &[Cat], m: &dyn TextMeasure, room: f64) -> Option<Vec<Vec<Option<String>>>> {
-    [Room::Long, Room::Short].into_iter().find_map(|r| {
-        let labels = label_values(chart, cats, r);
-        labels.iter().flatten().flatten().all(|l| m.width(l, LABEL, false) <= room).then_some(labels)
+/// Value labels over vertical bars, each wrapped onto at most `lines` lines.
+struct Labels {
+    text: Vec<Vec<Option<String>>>,
+    lines: usize,
+}
+
+/// Value labels in the longest form that fits `room` for every bar, on one
+/// line, else (up to `max_lines`) on two, the number kept with its unit
+/// (None: none fits).
+fn value_labels(chart: &Chart, cats: &[Cat], m: &dyn TextMeasure, room: f64, max_lines: usize) -> Option<Labels> {
+    (1..=max_lines.min(2)).find_map(|lines| {
+        [Room::Long, Room::Short].into_iter().find_map(|r| {
+            let text = label_values(chart, cats, r);
+            // Broken only between words: never inside "92,3 %" or "51 млн".
+            let fits = |l: &String| {
+                let (_, cut) = wrap(m, l, LABEL, false, room, lines);
+                !cut && l.split(' ').all(|w| m.width(w, LABEL, false) <= room)
+            };
+            text.iter().flatten().flatten().all(fits).then_some(Labels { text, lines })
+        })
     })
 }
 
@@ -136,7 +151,7 @@ fn vertical_fits(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) 
     });
     let k = per_band(chart);
     let room = if k > 1.0 { band * 0.8 / k } else { band };
-    labels_fit && (!chart.value_labels || value_labels(chart, cats, m, room).is_some())
+    labels_fit && (!chart.value_labels || value_labels(chart, cats, m, room, 1).is_some())
 }
 
 /// The orientation bars get in a plot `plot_w` wide.
@@ -150,6 +165,11 @@ fn choose(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Orie
         Orientation::Auto => Orientation::Horizontal,
         // Asked for, but too narrow for even one character under each bar.
         Orientation::Vertical if vertical_band(chart, cats, plot_w, m) < MIN_BAND => Orientation::Horizontal,
+        // Or for the value labels, even on two lines: the bars turn rather
+        // than lose their figures (unless the chart's height is fixed).
+        Orientation::Vertical if chart.height.is_none() && chart.value_labels && label_lines(chart, cats, vertical_band(chart, cats, plot_w, m), m) == 0 => {
+            Orientation::Horizontal
+        }
         o => o,
     }
 }
@@ -168,7 +188,7 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
             // The least: the rows above and below the bars (at the band
             // width this plot gives) and MIN_INNER of bars between.
             let band = vertical_band(chart, &cats, plot_w, m);
-            let (top, neg) = vertical_reserved(chart, &cats, labels_fit(chart, &cats, band, m));
+            let (top, neg) = vertical_reserved(chart, &cats, label_lines(chart, &cats, band, m));
             let lines = category_lines(&cats, band - 4.0, m);
             let least = top + neg + label_block(&lines) + MIN_INNER;
             ((plot_w * 0.55).clamp(200.0, 420.0).max(least), least)
@@ -179,14 +199,14 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
 /// The least height of the bars themselves in a vertical bar chart.
 const MIN_INNER: f64 = 60.0;
 
-/// Room reserved above the bars (axis title, value labels when `labels`)
+/// Room reserved above the bars (axis title, value labels of `lines` lines)
 /// and below them (labels of negative bars), in a vertical bar chart.
-fn vertical_reserved(chart: &Chart, cats: &[Cat], labels: bool) -> (f64, f64) {
-    let top = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 }
-        + if labels { LABEL * LINE + 4.0 } else { 4.0 };
+fn vertical_reserved(chart: &Chart, cats: &[Cat], lines: usize) -> (f64, f64) {
+    let labels = lines as f64 * LABEL * LINE;
+    let top = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 } + labels + 4.0;
     let (lo, _) = domain(chart, cats);
     // Labels of negative bars go below their ends: room for them under the plot.
-    let neg = if labels && lo < 0.0 { LABEL * LINE + 4.0 } else { 0.0 };
+    let neg = if lines > 0 && lo < 0.0 { labels + 4.0 } else { 0.0 };
     (top, neg)
 }
 
@@ -201,9 +221,13 @@ fn label_room(chart: &Chart, band: f64) -> f64 {
     }
 }
 
-/// Whether value labels are asked for and fit over vertical bars `band` wide.
-fn labels_fit(chart: &Chart, cats: &[Cat], band: f64, m: &dyn TextMeasure) -> bool {
-    chart.value_labels && value_labels(chart, cats, m, label_room(chart, band)).is_some()
+/// The lines of the value labels over vertical bars `band` wide: 0 when
+/// they are not asked for or do not fit.
+fn label_lines(chart: &Chart, cats: &[Cat], band: f64, m: &dyn TextMeasure) -> usize {
+    if !chart.value_labels {
+        return 0;
+    }
+    value_labels(chart, cats, m, label_room(chart, band), 2).map_or(0, |l| l.lines)
 }
 
 /// The category labels under vertical bars, wrapped to `room`; none where
@@ -318,7 +342,7 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let theme = &chart.theme;
     // Value labels get a row only if they fit (at the band estimated as in
     // `preferred_height`, so the chart is as tall as it said it would be).
-    let shown = labels_fit(chart, cats, vertical_band(chart, cats, plot.w, b.m), b.m);
+    let shown = label_lines(chart, cats, vertical_band(chart, cats, plot.w, b.m), b.m);
     let (top_reserved, neg_reserved) = vertical_reserved(chart, cats, shown);
     let (lo, hi) = domain(chart, cats);
 
@@ -372,7 +396,8 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     }
     annotate::backgrounds(b, chart, &axes);
 
-    let labels = if shown { value_labels(chart, cats, b.m, label_room(chart, band)) } else { None };
+    let room = label_room(chart, band);
+    let labels = if shown > 0 { value_labels(chart, cats, b.m, room, shown) } else { None };
     if chart.value_labels && labels.is_none() {
         b.warnings.push(Warning::at("valueLabels", "value labels do not fit above these bars and were left out"));
     }
@@ -390,15 +415,16 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
             figure(b, chart, (si, ci, &c.label), *v, base, &place, true);
             stack += v.high;
             if let (Some(labels), false) = (&labels, stacked(chart)) {
-                if let Some(Some(text)) = labels[ci].get(si) {
-                    let y = if v.high >= 0.0 { scale.map(v.high) - 4.0 - LABEL * 0.6 } else { scale.map(v.low) + 4.0 + LABEL * 0.6 };
-                    b.text(cx, y, text, LABEL, false, theme.text, Anchor::Middle);
+                if let Some(Some(text)) = labels.text[ci].get(si) {
+                    let up = v.high >= 0.0;
+                    let end = if up { scale.map(v.high) } else { scale.map(v.low) };
+                    over_bar(b, chart, text, (cx, end), up, room, labels.lines);
                 }
             }
         }
         if let (Some(labels), true) = (&labels, stacked(chart)) {
-            if let Some(Some(text)) = labels[ci].first() {
-                b.text(center, scale.map(stack) - 4.0 - LABEL * 0.6, text, LABEL, false, theme.text, Anchor::Middle);
+            if let Some(Some(text)) = labels.text[ci].first() {
+                over_bar(b, chart, text, (center, scale.map(stack)), true, room, labels.lines);
             }
         }
         for (j, line) in lines[ci].iter().enumerate() {
@@ -407,6 +433,18 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
         }
     }
     annotate::foregrounds(b, chart, &axes);
+}
+
+/// A value label over the end (`cx`, `y`) of a vertical bar (under it when
+/// not `up`), wrapped onto at most `lines` lines `room` wide.
+fn over_bar(b: &mut Builder, chart: &Chart, text: &str, (cx, y): (f64, f64), up: bool, room: f64, lines: usize) {
+    let (wrapped, _) = wrap(b.m, text, LABEL, false, room, lines);
+    let n = wrapped.len() as f64;
+    for (k, line) in wrapped.iter().enumerate() {
+        let k = k as f64;
+        let cy = if up { y - 4.0 - LABEL * 0.6 - (n - 1.0 - k) * LABEL * LINE } else { y + 4.0 + LABEL * 0.6 + k * LABEL * LINE };
+        b.text(cx, cy, line, LABEL, false, chart.theme.text, Anchor::Middle);
+    }
 }
 
 /// The point a callout on (series, point index) attaches to: the top of its bar.

@@ -22,6 +22,9 @@ pub(super) struct Horizontal {
     lines: Vec<Vec<String>>,
     /// Value labels (None when left out).
     values: Option<Vec<Vec<Option<String>>>>,
+    /// Each value on a line of its own above its bar (narrow charts where
+    /// they do not fit beside it).
+    value_above: bool,
     /// Room reserved right of the bars for value labels.
     value_w: f64,
     /// Thickness of one bar.
@@ -34,25 +37,46 @@ pub(super) struct Horizontal {
 
 impl Horizontal {
     pub(super) fn plan(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Horizontal {
-        let stacked_labels = plot_w < 420.0;
+        let side = Horizontal::with_labels(chart, cats, plot_w, m, plot_w < 420.0);
+        if side.stacked_labels || !chart.value_labels || side.values.is_some() {
+            return side;
+        }
+        // Value labels too long for the room beside the bars: labels above
+        // the bars, where the bars get the whole width.
+        Horizontal::with_labels(chart, cats, plot_w, m, true)
+    }
+
+    fn with_labels(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure, stacked_labels: bool) -> Horizontal {
         let widest = cats.iter().map(|c| m.width(&c.label, LABEL, false)).fold(0.0, f64::max);
         let label_w = if stacked_labels { 0.0 } else { widest.min(plot_w * 0.38) };
         let wrap_w = if stacked_labels { plot_w } else { label_w };
         let lines = cats.iter().map(|c| wrap(m, &c.label, LABEL, false, wrap_w, MAX_LABEL_LINES).0).collect();
         let bars_w = plot_w - label_w - if stacked_labels { 0.0 } else { 10.0 };
+        let widest_of = |v: &Vec<Vec<Option<String>>>, bold: bool| v.iter().flatten().flatten().map(|l| m.width(l, LABEL, bold)).fold(0.0, f64::max);
+        let mut value_above = false;
         let values = if chart.value_labels {
             // Long labels only when they take at most 30% of the room.
-            [Room::Long, Room::Short].into_iter().find_map(|r| {
+            let beside = [Room::Long, Room::Short].into_iter().find_map(|r| {
                 let v = label_values(chart, cats, r);
-                let w = v.iter().flatten().flatten().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max);
-                (w + 8.0 <= bars_w * 0.3).then_some(v)
+                (widest_of(&v, false) + 8.0 <= bars_w * 0.3).then_some(v)
+            });
+            // Else (labels above the bars) each value on a line of its own
+            // above its bar, in words if they fit.
+            beside.or_else(|| {
+                let above = [Room::Long, Room::Short]
+                    .into_iter()
+                    .map(|r| label_values(chart, cats, r))
+                    .find(|v| stacked_labels && widest_of(v, true) <= plot_w);
+                value_above = above.is_some();
+                above
             })
         } else {
             None
         };
-        let value_w = values
-            .as_ref()
-            .map_or(0.0, |v| v.iter().flatten().flatten().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max) + 8.0);
+        let value_w = match &values {
+            Some(v) if !value_above => widest_of(v, false) + 8.0,
+            _ => 0.0,
+        };
         let per_row = per_band(chart);
         let single = if stacked_labels { 16.0 } else { 22.0 };
         let thickness = if per_row > 1.0 { (single * 1.6 / per_row).max(LABEL + 2.0) } else { single };
@@ -61,6 +85,7 @@ impl Horizontal {
             label_w,
             lines,
             values,
+            value_above,
             value_w,
             thickness,
             per_row,
@@ -68,8 +93,22 @@ impl Horizontal {
         }
     }
 
+    /// The height of a value's own line above its bar (0 when beside it).
+    fn value_line(&self) -> f64 {
+        if self.value_above {
+            LABEL * LINE
+        } else {
+            0.0
+        }
+    }
+
+    /// The top of bar `slot` of a row below the row's label, and of its value line.
+    fn slot_top(&self, slot: f64) -> f64 {
+        slot * (self.value_line() + self.thickness + 2.0) + self.value_line()
+    }
+
     fn bars_height(&self) -> f64 {
-        self.thickness * self.per_row + 2.0 * (self.per_row - 1.0)
+        (self.thickness + self.value_line()) * self.per_row + 2.0 * (self.per_row - 1.0)
     }
 
     fn row_height(&self, i: usize) -> f64 {
@@ -122,7 +161,7 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
             row_tops[ci] + (h.row_height(ci) - 10.0 - h.bars_height()) / 2.0
         };
         let slot = if stacked(chart) { 0.0 } else { si as f64 };
-        first + slot * (h.thickness + 2.0)
+        first + h.slot_top(slot)
     };
     let anchor = |si: usize, ci: usize| -> Option<(f64, f64)> {
         let v = (*cats.get(ci)?.values.get(si)?)?;
@@ -174,14 +213,22 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
             stack += v.high;
             if let (Some(values), false) = (&h.values, stacked(chart)) {
                 if let Some(Some(text)) = values[ci].get(si) {
-                    value_label(b, chart, text, &scale, *v, top + h.thickness / 2.0);
+                    if h.value_above {
+                        b.text(plot.x, top - h.value_line() / 2.0 - 1.0, text, LABEL, true, theme.text, Anchor::Start);
+                    } else {
+                        value_label(b, chart, text, &scale, *v, top + h.thickness / 2.0);
+                    }
                 }
             }
         }
         if let (Some(values), true) = (&h.values, stacked(chart)) {
             if let Some(Some(text)) = values[ci].first() {
                 let total = Value { low: stack, high: stack, qualifier: Qualifier::Exact };
-                value_label(b, chart, text, &scale, total, bar_top(ci, 0) + h.thickness / 2.0);
+                if h.value_above {
+                    b.text(plot.x, bar_top(ci, 0) - h.value_line() / 2.0 - 1.0, text, LABEL, true, theme.text, Anchor::Start);
+                } else {
+                    value_label(b, chart, text, &scale, total, bar_top(ci, 0) + h.thickness / 2.0);
+                }
             }
         }
         for (j, line) in h.lines[ci].iter().enumerate() {
