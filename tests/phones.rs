@@ -163,3 +163,26 @@ fn bars_keep_their_value_labels_in_every_language() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn every_stacked_segment_keeps_its_value() {
+    let mut failures = Vec::new();
+    for lang in LANGS {
+        let json = spec("housing-economy-stacked", lang);
+        let c = chart(&json);
+        for width in [280.0, 320.0, 480.0, 640.0, 1200.0] {
+            let name = format!("stacked bars in {lang} at {width}");
+            let (scene, warnings) = draw(&json, width);
+            if let Err(e) = common::check_text_placement(&name, &scene) {
+                failures.push(e);
+            }
+            if let Err(e) = every_value_shown(&c, &scene) {
+                failures.push(format!("{name}: {e}"));
+            }
+            if !warnings.is_empty() {
+                failures.push(format!("{name}: {warnings:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

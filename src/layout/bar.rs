@@ -455,7 +455,9 @@ fn anchor_of(chart: &Chart, cats: &[Cat], si: usize, pi: usize, at: &dyn Fn(usiz
 }
 
 /// One bar of category `ci` for series `si`: the bar, its mark for tooltips
-/// and focus, and (stacked) its own value inside it.
+/// and focus, and (stacked) its own value inside it. Returns a stacked
+/// segment too small for its value: its box, for the caller to label
+/// outside.
 fn figure(
     b: &mut Builder,
     chart: &Chart,
@@ -464,24 +466,36 @@ fn figure(
     base: f64,
     place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64),
     vertical: bool,
-) {
+) -> Option<(f64, f64, f64, f64)> {
     let fill = color(chart, si, ci, label);
     bar(b, v, base, fill, place, vertical, chart.theme.radius);
+    let r = place(base, base + v.high);
     if let Some(pi) = chart.series[si].points.iter().position(|p| p.label() == label) {
-        b.mark(si, pi, place(base, base + v.high));
+        b.mark(si, pi, r);
     }
-    if stacked(chart) && chart.value_labels {
-        segment_label(b, chart, v, fill, place(base, base + v.high));
+    if stacked(chart) && chart.value_labels && !segment_label(b, chart, v, fill, r) {
+        return Some(r);
     }
+    None
+}
+
+/// The thickness of a horizontal stacked bar whose segments carry their values.
+const SEGMENT_H: f64 = LABEL * 1.2 + 4.0;
+
+/// Whether a stacked segment `w` by `h` holds its value.
+fn fits_inside(chart: &Chart, m: &dyn TextMeasure, v: Value, w: f64, h: f64) -> bool {
+    let text = chart.fmt.value(&v, Room::Short);
+    m.width(&text, LABEL, false) + 8.0 <= w.abs() && LABEL * 1.2 + 2.0 <= h.abs()
 }
 
 /// A stacked segment's own value, inside it when it fits, in black or white
-/// (whichever contrasts more with the segment).
-fn segment_label(b: &mut Builder, chart: &Chart, v: Value, fill: Rgba, (x, y, w, h): (f64, f64, f64, f64)) {
-    let text = chart.fmt.value(&v, Room::Short);
-    let tw = b.m.width(&text, LABEL, false);
-    if tw + 8.0 <= w.abs() && LABEL * 1.2 + 2.0 <= h.abs() {
-        let ink = if fill.luminance() > 0.4 { chart.theme.title } else { chart.theme.background };
-        b.text(x + w / 2.0, y + h / 2.0, &text, LABEL, false, ink, Anchor::Middle);
+/// (whichever contrasts more with the segment); says whether it did.
+fn segment_label(b: &mut Builder, chart: &Chart, v: Value, fill: Rgba, (x, y, w, h): (f64, f64, f64, f64)) -> bool {
+    if !fits_inside(chart, b.m, v, w, h) {
+        return false;
     }
+    let text = chart.fmt.value(&v, Room::Short);
+    let ink = if fill.luminance() > 0.4 { chart.theme.title } else { chart.theme.background };
+    b.text(x + w / 2.0, y + h / 2.0, &text, LABEL, false, ink, Anchor::Middle);
+    true
 }

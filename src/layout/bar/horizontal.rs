@@ -1,13 +1,16 @@
 //! Horizontal bars: a row per category, its label in a column on the left
 //! (or above the bar in narrow charts), the value axis along the bottom.
 
-use super::{anchor_of, axis_title, domain, figure, label_values, per_band, stacked, Cat, AXIS_TITLE_H, LABEL, MAX_LABEL_LINES, TICK, TICK_ROW};
+use super::{
+    anchor_of, axis_title, domain, figure, fits_inside, label_values, per_band, stacked, Cat, AXIS_TITLE_H, LABEL, MAX_LABEL_LINES, SEGMENT_H, TICK,
+    TICK_ROW,
+};
 use crate::error::Warning;
 use crate::format::Room;
 use crate::layout::annotate::{self, Axes};
 use crate::layout::chrome::LINE;
 use crate::layout::text::wrap;
-use crate::layout::{Anchor, Builder, Rect, TextMeasure};
+use crate::layout::{fit, Anchor, Builder, Rect, TextMeasure};
 use crate::model::{Chart, Value};
 use crate::scale::{nice_ticks, Linear};
 use crate::spec::Qualifier;
@@ -33,6 +36,9 @@ pub(super) struct Horizontal {
     per_row: f64,
     /// Space above the first row (axis title).
     pub(super) top: f64,
+    /// Rows with a stacked segment too small for its value: the value goes on
+    /// a line under the bar, with a leader to its segment.
+    outside: Vec<bool>,
 }
 
 impl Horizontal {
@@ -78,9 +84,16 @@ impl Horizontal {
             _ => 0.0,
         };
         let per_row = per_band(chart);
-        let single = if stacked_labels { 16.0 } else { 22.0 };
+        // Stacked segments carry their values inside: room for a line of text.
+        let single = if !stacked_labels {
+            22.0
+        } else if stacked(chart) && chart.value_labels {
+            SEGMENT_H
+        } else {
+            16.0
+        };
         let thickness = if per_row > 1.0 { (single * 1.6 / per_row).max(LABEL + 2.0) } else { single };
-        Horizontal {
+        let mut h = Horizontal {
             stacked_labels,
             label_w,
             lines,
@@ -90,6 +103,41 @@ impl Horizontal {
             thickness,
             per_row,
             top: if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 },
+            outside: vec![false; cats.len()],
+        };
+        if stacked(chart) && chart.value_labels {
+            let (dom, _) = h.ticks(chart, cats, plot_w, m);
+            let per_px = (h.bars_w(chart, cats, plot_w) / (dom.1 - dom.0)).abs();
+            h.outside = cats
+                .iter()
+                .map(|c| c.values.iter().flatten().any(|v| !fits_inside(chart, m, *v, v.high.abs() * per_px, h.thickness)))
+                .collect();
+        }
+        h
+    }
+
+    /// The length of the bars' axis in a plot `plot_w` wide.
+    fn bars_w(&self, chart: &Chart, cats: &[Cat], plot_w: f64) -> f64 {
+        let (lo, _) = domain(chart, cats);
+        let neg_room = if lo < 0.0 { self.value_w } else { 0.0 };
+        let label_room = self.label_w + if self.stacked_labels { 0.0 } else { 10.0 };
+        (plot_w - label_room - neg_room - self.value_w).max(10.0)
+    }
+
+    /// The value axis: as many ticks as their labels allow without touching.
+    fn ticks(&self, chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> ((f64, f64), Vec<f64>) {
+        let (lo, hi) = domain(chart, cats);
+        let widest = [lo, hi].iter().map(|v| m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
+        let max_ticks = ((self.bars_w(chart, cats, plot_w) / (widest + 24.0)).floor() as usize).clamp(1, 8);
+        nice_ticks(lo, hi, max_ticks)
+    }
+
+    /// The height of the line under row `i`'s bar for its segments' values.
+    fn outside_h(&self, i: usize) -> f64 {
+        if self.outside.get(i).copied().unwrap_or(false) {
+            LABEL * LINE + 4.0
+        } else {
+            0.0
         }
     }
 
@@ -114,9 +162,9 @@ impl Horizontal {
     fn row_height(&self, i: usize) -> f64 {
         let text_h = self.lines.get(i).map_or(1, Vec::len) as f64 * LABEL * LINE;
         if self.stacked_labels {
-            text_h + 4.0 + self.bars_height() + 12.0
+            text_h + 4.0 + self.bars_height() + self.outside_h(i) + 12.0
         } else {
-            text_h.max(self.bars_height()) + 10.0
+            text_h.max(self.bars_height() + self.outside_h(i)) + 10.0
         }
     }
 
@@ -131,17 +179,12 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     if chart.value_labels && h.values.is_none() {
         b.warnings.push(Warning::at("valueLabels", "value labels do not fit beside these bars and were left out"));
     }
-    let (lo, hi) = domain(chart, cats);
+    let (lo, _) = domain(chart, cats);
     let bars_x = plot.x + h.label_w + if h.stacked_labels { 0.0 } else { 10.0 };
     let neg_room = if lo < 0.0 { h.value_w } else { 0.0 };
     let bars_left = bars_x + neg_room;
-    let bars_right = plot.x + plot.w - h.value_w;
-    let bars_w = (bars_right - bars_left).max(10.0);
-
-    // Ticks: as many as their labels allow without touching.
-    let widest = [lo, hi].iter().map(|v| b.m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
-    let max_ticks = ((bars_w / (widest + 24.0)).floor() as usize).clamp(1, 8);
-    let (dom, ticks) = nice_ticks(lo, hi, max_ticks);
+    let bars_w = h.bars_w(chart, cats, plot.w);
+    let (dom, ticks) = h.ticks(chart, cats, plot.w, b.m);
     let scale = Linear::new(dom, (bars_left, bars_left + bars_w));
 
     // `layout` never gives less height than the rows need (`preferred_height`).
@@ -158,7 +201,7 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
         let first = if h.stacked_labels {
             row_tops[ci] + text_h + 4.0
         } else {
-            row_tops[ci] + (h.row_height(ci) - 10.0 - h.bars_height()) / 2.0
+            row_tops[ci] + (h.row_height(ci) - 10.0 - h.bars_height() - h.outside_h(ci)) / 2.0
         };
         let slot = if stacked(chart) { 0.0 } else { si as f64 };
         first + h.slot_top(slot)
@@ -201,6 +244,7 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
         let text_h = h.lines[ci].len() as f64 * LABEL * LINE;
         let label_y = if h.stacked_labels { row_tops[ci] } else { row_tops[ci] + (h.row_height(ci) - 10.0 - text_h) / 2.0 };
         let mut stack = 0.0;
+        let mut outside = Vec::new();
         for (si, v) in c.values.iter().enumerate() {
             let Some(v) = v else { continue };
             let top = bar_top(ci, si);
@@ -209,7 +253,9 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
                 (xa, top, xz - xa, h.thickness)
             };
             let base = if stacked(chart) { stack } else { 0.0 };
-            figure(b, chart, (si, ci, &c.label), *v, base, &place, false);
+            if let Some(r) = figure(b, chart, (si, ci, &c.label), *v, base, &place, false) {
+                outside.push((*v, r));
+            }
             stack += v.high;
             if let (Some(values), false) = (&h.values, stacked(chart)) {
                 if let Some(Some(text)) = values[ci].get(si) {
@@ -231,6 +277,7 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
                 }
             }
         }
+        segments_outside(b, chart, &outside, plot);
         for (j, line) in h.lines[ci].iter().enumerate() {
             let ly = label_y + LABEL * LINE * (j as f64 + 0.5);
             if h.stacked_labels {
@@ -248,5 +295,23 @@ fn value_label(b: &mut Builder, chart: &Chart, text: &str, scale: &Linear, v: Va
         b.text(scale.map(v.high) + 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::Start);
     } else {
         b.text(scale.map(v.low) - 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::End);
+    }
+}
+
+/// The values of stacked segments too small to hold them, on the line under
+/// their bar: each under its segment where it touches no other, else moved
+/// along, with a leader from the segment to it.
+fn segments_outside(b: &mut Builder, chart: &Chart, outside: &[(Value, (f64, f64, f64, f64))], plot: Rect) {
+    let mut end = f64::NEG_INFINITY;
+    for (v, (x, y, w, h)) in outside {
+        let text = chart.fmt.value(v, Room::Short);
+        let tw = b.m.width(&text, LABEL, false);
+        let mid = x + w / 2.0;
+        let cy = y + h + 4.0 + LABEL * LINE / 2.0;
+        let cx = fit(mid.max(end + 8.0 + tw / 2.0), plot.x + tw / 2.0, plot.x + plot.w - tw / 2.0);
+        let top = cy - LABEL * 0.6;
+        b.line(vec![(mid, y + h), (fit(mid, cx - tw / 2.0, cx + tw / 2.0), top)], chart.theme.muted, 1.0);
+        b.text(cx, cy, &text, LABEL, false, chart.theme.text, Anchor::Middle);
+        end = cx + tw / 2.0;
     }
 }
