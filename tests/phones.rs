@@ -186,3 +186,30 @@ fn every_stacked_segment_keeps_its_value() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn text_is_shortened_only_with_a_warning() {
+    let mut failures = Vec::new();
+    for (name, _) in common::examples() {
+        let Some(stem) = name.strip_suffix("-en") else { continue };
+        for lang in LANGS {
+            let json = spec(stem, lang);
+            for width in [280.0, 320.0, 640.0, 1200.0] {
+                let (scene, warnings) = draw(&json, width);
+                let shortened: Vec<&Warning> = warnings.iter().filter(|w| w.message.contains("shortened")).collect();
+                // Each text cut has its own warning, naming where it is in the spec.
+                let cut: Vec<&str> = scene.texts().filter(|t| t.text.ends_with('…')).map(|t| t.text.as_str()).collect();
+                if cut.len() > shortened.len() {
+                    failures.push(format!("{stem} in {lang} at {width}: {cut:?} cut, warnings {warnings:?}"));
+                }
+                for w in &shortened {
+                    let known = ["title", "subtitle", "note", "source", "data[", "series[", "annotations[", "axisTitle"];
+                    if !known.iter().any(|k| w.path.starts_with(k)) {
+                        failures.push(format!("{stem} in {lang} at {width}: {w:?} names no text of the spec"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} cut:\n{}", failures.len(), failures.join("\n"));
+}

@@ -9,7 +9,7 @@
 mod horizontal;
 
 use super::annotate::{self, Axes};
-use super::chrome::LINE;
+use super::chrome::{point_path, shortened, LINE};
 use super::text::wrap;
 use super::{Anchor, Builder, Rect, TextMeasure};
 use crate::error::Warning;
@@ -240,6 +240,18 @@ fn category_lines(cats: &[Cat], room: f64, m: &dyn TextMeasure) -> Vec<Vec<Strin
     }
 }
 
+/// A warning for each category label that `lines` (its wrapped lines) cut.
+fn warn_cut_labels(b: &mut Builder, chart: &Chart, cats: &[Cat], lines: &[Vec<String>]) {
+    for (c, l) in cats.iter().zip(lines) {
+        if l.last().is_some_and(|l| l.ends_with('\u{2026}')) && !c.label.ends_with('\u{2026}') {
+            let at = chart.series.iter().enumerate().find_map(|(si, s)| s.points.iter().position(|p| p.label() == c.label).map(|pi| (si, pi)));
+            if let Some((si, pi)) = at {
+                b.warnings.push(shortened(point_path(chart, si, pi, "label"), l.len()));
+            }
+        }
+    }
+}
+
 /// The height of the row of category labels under vertical bars.
 fn label_block(lines: &[Vec<String>]) -> f64 {
     lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * LABEL * LINE + 8.0
@@ -330,7 +342,10 @@ fn outline(b: &mut Builder, x: f64, y: f64, w: f64, h: f64, color: Rgba, r: f64)
 
 fn axis_title(b: &mut Builder, chart: &Chart, plot: Rect) {
     if let Some(t) = &chart.axis_title {
-        let (mut l, _) = wrap(b.m, t, LABEL, false, plot.w, 1);
+        let (mut l, cut) = wrap(b.m, t, LABEL, false, plot.w, 1);
+        if cut {
+            b.warnings.push(shortened("axisTitle", 1));
+        }
         let line = l.pop().unwrap_or_default();
         b.text(plot.x, plot.y + AXIS_TITLE_H / 2.0 - 2.0, &line, LABEL, false, chart.theme.muted, Anchor::Start);
     }
@@ -369,6 +384,8 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let Some((lines, inner_h, dom, ticks, tick_labels)) = state else { return };
     if lines.iter().all(Vec::is_empty) && cats.iter().any(|c| !c.label.is_empty()) {
         b.warnings.push(Warning::at("orientation", "category labels do not fit under these bars and were left out"));
+    } else {
+        warn_cut_labels(b, chart, cats, &lines);
     }
     let plot_left = plot.x + left;
     let plot_right = plot.x + plot.w;

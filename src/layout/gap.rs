@@ -10,7 +10,7 @@
 //! short of the rows' text.
 
 use super::annotate::{self, Axes};
-use super::chrome::LINE;
+use super::chrome::{point_path, shortened, LINE};
 use super::text::wrap;
 use super::{fit, Anchor, Builder, Rect, TextMeasure};
 use crate::format::Room;
@@ -110,6 +110,8 @@ impl Line {
 /// The text of one row, placed around its arrow.
 struct RowPlan {
     lines: Vec<Line>,
+    /// What of the spec was cut to fit: (point index, field).
+    cut: Vec<(usize, &'static str)>,
 }
 
 /// The least room above and below the arrow (the row of the classic form:
@@ -150,7 +152,8 @@ fn lines_of(m: &dyn TextMeasure, text: &str, bold: bool, max_w: f64) -> Option<V
 /// the arrow and the other below it (value nearest the arrow, wrapped onto
 /// two lines if need be). Every end keeps its value.
 fn plan_row(chart: &Chart, s: &crate::model::Series, g: &Geometry, m: &dyn TextMeasure) -> RowPlan {
-    let Some((from, to)) = ends(&s.points) else { return RowPlan { lines: Vec::new() } };
+    let Some((from, to)) = ends(&s.points) else { return RowPlan { lines: Vec::new(), cut: Vec::new() } };
+    let mut cut = Vec::new();
     let (xa, xb) = (g.scale.map(from.value.high), g.scale.map(to.value.high));
     let max_w = g.right - g.left;
     let make = |text: &str, bold: bool, ink: Ink, x: f64, dy: f64| {
@@ -190,13 +193,23 @@ fn plan_row(chart: &Chart, s: &crate::model::Series, g: &Geometry, m: &dyn TextM
         {
             // Split: the first end above the arrow, the last below it.
             let mut split = Vec::new();
+            let last = room == Room::Short;
             let mut whole = true;
-            for (p, x, side) in [(from, xa, -1), (to, xb, 1)] {
-                let value = lines_of(m, &chart.fmt.value(&p.value, room), true, max_w);
-                let label = lines_of(m, p.label(), false, max_w);
-                let (Some(value), Some(label)) = (value, label) else {
-                    whole = false;
-                    continue;
+            for (p, x, side, pi) in [(from, xa, -1, 0), (to, xb, 1, s.points.len() - 1)] {
+                let value = chart.fmt.value(&p.value, room);
+                // The last form always holds: text too long for it is cut (and said so).
+                let (value, label) = match (lines_of(m, &value, true, max_w), lines_of(m, p.label(), false, max_w)) {
+                    (Some(v), Some(l)) => (v, l),
+                    _ if last => {
+                        let (value, value_cut) = wrap(m, &value, LABEL, true, max_w, 2);
+                        let (label, label_cut) = wrap(m, p.label(), LABEL, false, max_w, 2);
+                        cut.extend([(value_cut, "value"), (label_cut, "label")].into_iter().filter(|c| c.0).map(|c| (pi, c.1)));
+                        (value, label)
+                    }
+                    _ => {
+                        whole = false;
+                        break;
+                    }
                 };
                 // Nearest the arrow first: the value, then the label.
                 let value = if side < 0 { value.into_iter().rev().collect::<Vec<_>>() } else { value };
@@ -211,7 +224,7 @@ fn plan_row(chart: &Chart, s: &crate::model::Series, g: &Geometry, m: &dyn TextM
                     t += 1;
                 }
             }
-            if (whole || room == Room::Short) && clear(&split) {
+            if last || (whole && clear(&split)) {
                 forms.push(split);
                 break;
             }
@@ -244,7 +257,7 @@ fn plan_row(chart: &Chart, s: &crate::model::Series, g: &Geometry, m: &dyn TextM
             }
         }
     }
-    RowPlan { lines }
+    RowPlan { lines, cut }
 }
 
 /// "+79 million" and "×2.5", qualified by what the ends allow.
@@ -323,8 +336,14 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     for ((si, s), plan) in chart.series.iter().enumerate().zip(&plans) {
         let Some((from, to)) = ends(&s.points) else { continue };
         let y = line_y(si);
+        for (pi, field) in &plan.cut {
+            b.warnings.push(shortened(point_path(chart, si, *pi, field), 2));
+        }
         if named(chart) {
-            let (mut l, _) = wrap(b.m, &s.name, LABEL, true, plot.w, 1);
+            let (mut l, cut) = wrap(b.m, &s.name, LABEL, true, plot.w, 1);
+            if cut {
+                b.warnings.push(shortened(format!("series[{si}].name"), 1));
+            }
             b.text(plot.x, y - plan.above() - NAME_H / 2.0 + 4.0, &l.pop().unwrap_or_default(), LABEL, true, theme.text, Anchor::Start);
         }
         let (xa, xb) = (scale.map(from.value.high), scale.map(to.value.high));

@@ -2,7 +2,7 @@
 //! optionally a second figure compared on two small bars. Readable at 280 px:
 //! the number shrinks (never below 24 px) and then wraps.
 
-use super::chrome::LINE;
+use super::chrome::{point_path, warn_if_cut, LINE};
 use super::text::wrap;
 use super::{Anchor, Builder, Rect, TextMeasure};
 use crate::format::Room;
@@ -38,8 +38,8 @@ fn plan(chart: &Chart, w: f64, m: &dyn TextMeasure) -> Plan {
         size -= 2.0;
     }
     let (number, _) = wrap(m, &text, size, true, w, 3);
-    let (label, _) = wrap(m, main.label(), LABEL, false, w, 4);
-    let (note, _) = main.note().map_or((Vec::new(), false), |n| wrap(m, n, NOTE, false, w, 4));
+    let (label, _) = wrap(m, main.label(), LABEL, false, w, 6);
+    let (note, _) = main.note().map_or((Vec::new(), false), |n| wrap(m, n, NOTE, false, w, 8));
     let compare = pts.get(1).map(|other| {
         let l1 = wrap(m, &format!("{} · {}", main.label(), chart.fmt.value(&main.value, Room::Short)), NOTE, false, w, 2).0;
         let l2 = wrap(m, &format!("{} · {}", other.label(), chart.fmt.value(&other.value, Room::Short)), NOTE, false, w, 2).0;
@@ -69,6 +69,10 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     let p = plan(chart, plot.w, b.m);
     let theme = &chart.theme;
     let pts = points(chart);
+    if let Some(main) = pts.first() {
+        warn_if_cut(b, point_path(chart, 0, 0, "label"), &p.label, main.label());
+        warn_if_cut(b, point_path(chart, 0, 0, "note"), &p.note, main.note().unwrap_or_default());
+    }
     let color = chart.series.first().map_or(theme.palette[0], |s| s.color);
     let mut y = plot.y;
     if !pts.is_empty() {

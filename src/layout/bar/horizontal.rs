@@ -2,7 +2,7 @@
 //! (or above the bar in narrow charts), the value axis along the bottom.
 
 use super::{
-    anchor_of, axis_title, domain, figure, fits_inside, label_values, per_band, stacked, Cat, AXIS_TITLE_H, LABEL, MAX_LABEL_LINES, SEGMENT_H, TICK,
+    anchor_of, axis_title, domain, warn_cut_labels, figure, fits_inside, label_values, per_band, stacked, Cat, AXIS_TITLE_H, LABEL, MAX_LABEL_LINES, SEGMENT_H, TICK,
     TICK_ROW,
 };
 use crate::error::Warning;
@@ -176,6 +176,7 @@ impl Horizontal {
 pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let theme = &chart.theme;
     let h = Horizontal::plan(chart, cats, plot.w, b.m);
+    warn_cut_labels(b, chart, cats, &h.lines);
     if chart.value_labels && h.values.is_none() {
         b.warnings.push(Warning::at("valueLabels", "value labels do not fit beside these bars and were left out"));
     }
