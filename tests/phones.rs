@@ -213,3 +213,29 @@ fn text_is_shortened_only_with_a_warning() {
     }
     assert!(failures.is_empty(), "{} cut:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn value_labels_left_out_are_said_in_the_chart() {
+    // Vertical bars of a fixed height keep their orientation: where the
+    // values fit nowhere, the chart says so, not only the console.
+    let spec = r#"{"type": "bar", "orientation": "vertical", "title": "Chart 7: people affected", "height": 180, "data": [
+        {"label": "Lacking adequate housing", "value": 2.8e9}, {"label": "Living in slums", "value": 1.1e9},
+        {"label": "Homeless", "value": 3e8}, {"label": "Children in slums", "value": 5e8},
+        {"label": "Forcibly displaced", "value": 1.23e8}, {"label": "Africa's housing gap (units)", "value": 5.1e7}]}"#;
+    for lang in LANGS {
+        let json = with_locale(spec, lang);
+        let c = chart(&json);
+        let (scene, warnings) = draw(&json, 240.0);
+        assert!(warnings.iter().any(|w| w.path == "valueLabels"), "{lang}: {warnings:?}");
+        let note = housing_charts::i18n::words(c.lang).values_left_out;
+        assert!(texts(&scene).iter().any(|t| t == note), "{lang}: {:?}", texts(&scene));
+        common::check_text_placement(lang, &scene).unwrap();
+        assert_eq!(scene.height, 180, "{lang}");
+    }
+    // Without a fixed height the bars turn, and every value is written.
+    let json = spec.replace(r#""height": 180, "#, "");
+    let c = chart(&json);
+    let (scene, warnings) = draw(&json, 240.0);
+    assert!(warnings.iter().any(|w| w.path == "orientation"), "{warnings:?}");
+    every_value_shown(&c, &scene).unwrap();
+}

@@ -196,17 +196,23 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
     }
 }
 
+/// The note that value labels were left out: its size and row.
+const NOTE_SIZE: f64 = 11.0;
+const NOTE_H: f64 = NOTE_SIZE * 1.2;
+
 /// The least height of the bars themselves in a vertical bar chart.
 const MIN_INNER: f64 = 60.0;
 
-/// Room reserved above the bars (axis title, value labels of `lines` lines)
-/// and below them (labels of negative bars), in a vertical bar chart.
+/// Room reserved above the bars (axis title, value labels of `lines` lines,
+/// or the note that they were left out) and below them (labels of negative
+/// bars), in a vertical bar chart.
 fn vertical_reserved(chart: &Chart, cats: &[Cat], lines: usize) -> (f64, f64) {
-    let labels = lines as f64 * LABEL * LINE;
+    let note = if chart.value_labels && lines == 0 { NOTE_H } else { 0.0 };
+    let labels = lines as f64 * LABEL * LINE + note;
     let top = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 } + labels + 4.0;
     let (lo, _) = domain(chart, cats);
     // Labels of negative bars go below their ends: room for them under the plot.
-    let neg = if lines > 0 && lo < 0.0 { labels + 4.0 } else { 0.0 };
+    let neg = if lines > 0 && lo < 0.0 { lines as f64 * LABEL * LINE + 4.0 } else { 0.0 };
     (top, neg)
 }
 
@@ -417,6 +423,12 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let labels = if shown > 0 { value_labels(chart, cats, b.m, room, shown) } else { None };
     if chart.value_labels && labels.is_none() {
         b.warnings.push(Warning::at("valueLabels", "value labels do not fit above these bars and were left out"));
+        // Said in the chart too, in the row they would have taken (the
+        // row reserved for them, or the note's own).
+        let note = crate::i18n::words(chart.lang).values_left_out;
+        let (mut l, _) = wrap(b.m, note, NOTE_SIZE, false, plot_right - plot_left, 1);
+        let y = y0 - 4.0 - NOTE_H / 2.0;
+        b.try_text(plot_left, y, &l.pop().unwrap_or_default(), NOTE_SIZE, false, theme.muted, Anchor::Start);
     }
     for (ci, c) in cats.iter().enumerate() {
         let center = plot_left + band * (ci as f64 + 0.5);
