@@ -239,3 +239,54 @@ fn value_labels_left_out_are_said_in_the_chart() {
     assert!(warnings.iter().any(|w| w.path == "orientation"), "{warnings:?}");
     every_value_shown(&c, &scene).unwrap();
 }
+
+fn dark(json: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+    v["theme"] = serde_json::Value::String("dark".to_owned());
+    v.to_string()
+}
+
+#[test]
+fn the_light_part_of_a_range_bar_shows_on_a_dark_background() {
+    let json = dark(&spec("children-range-bars", "en"));
+    let c = chart(&json);
+    let bg = c.theme.background;
+    for width in [280.0, 640.0] {
+        let (scene, _) = draw(&json, width);
+        let bands: Vec<f64> = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { fill, .. } if fill.a > 0.2 && fill.a < 1.0 => Some(bg.mix(fill.alpha(1.0), fill.a).contrast(bg)),
+                _ => None,
+            })
+            .collect();
+        assert!(!bands.is_empty(), "no range band at {width}");
+        assert!(bands.iter().all(|c| *c >= 2.5), "{width}: contrast of the bands on the background {bands:?}");
+    }
+}
+
+#[test]
+fn values_inside_segments_contrast_with_them_in_both_themes() {
+    for json in [spec("housing-economy-stacked", "en"), dark(&spec("housing-economy-stacked", "en"))] {
+        for width in [280.0, 640.0, 1200.0] {
+            let (scene, _) = draw(&json, width);
+            let mut checked = 0;
+            for (k, item) in scene.items.iter().enumerate() {
+                let Item::Text(t) = item else { continue };
+                // The last opaque rectangle painted under the text's middle
+                // (not the chart's background).
+                let under = scene.items[1..k].iter().rev().find_map(|i| match i {
+                    Item::Rect { x, y, w, h, fill, .. } if fill.a >= 1.0 && t.x > *x && t.x < x + w && t.y > *y && t.y < y + h => Some(*fill),
+                    _ => None,
+                });
+                if let Some(fill) = under {
+                    let ratio = t.color.contrast(fill);
+                    assert!(ratio >= 4.5, "{:?} at {width}: {ratio:.2}:1 on its segment", t.text);
+                    checked += 1;
+                }
+            }
+            assert!(checked >= 2, "{checked} values inside segments at {width}");
+        }
+    }
+}

@@ -299,7 +299,16 @@ fn color(chart: &Chart, si: usize, ci: usize, label: &str) -> Rgba {
 /// which maps (value_from, value_to) to (x, y, w, h). Corners are rounded by
 /// `r` (the theme's radius): every bar and every stacked segment alike, as
 /// far as half its thickness or length.
-fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64), vertical: bool, r: f64) {
+#[allow(clippy::too_many_arguments)]
+fn bar(
+    b: &mut Builder,
+    v: Value,
+    base: f64,
+    (color, background): (Rgba, Rgba),
+    place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64),
+    vertical: bool,
+    r: f64,
+) {
     match v.qualifier {
         Qualifier::Projection => {
             let (x, y, w, h) = place(base, base + v.high);
@@ -315,7 +324,7 @@ fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f6
             let (x, y, w, h) = place(base, base + v.low);
             b.rounded(x, y, w, h, color, r);
             let (x, y, w, h) = place(base + v.low, base + v.high);
-            b.rounded(x, y, w, h, color.alpha(0.35), r);
+            b.rounded(x, y, w, h, color.alpha(band_alpha(color, background)), r);
             // Caps at both ends of the interval.
             for end in [v.low, v.high] {
                 let (x, y, w, h) = place(base + end, base + end);
@@ -331,6 +340,21 @@ fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f6
             b.rounded(x, y, w, h, color, r);
         }
     }
+}
+
+/// The opacity of the light part of a range bar. On a light background,
+/// 0.35. On a dark one a translucent band reads much dimmer: there it sits
+/// halfway (in contrast) between the background and the solid part, so that
+/// it is told apart from both.
+fn band_alpha(color: Rgba, background: Rgba) -> f64 {
+    if background.luminance() >= 0.2 {
+        return 0.35;
+    }
+    let off = |a: f64| {
+        let band = background.mix(color, a);
+        (band.contrast(background).ln() - band.contrast(color).ln()).abs()
+    };
+    (7..=14).map(|k| f64::from(k) * 0.05).min_by(|a, b| off(*a).total_cmp(&off(*b))).unwrap_or(0.35)
 }
 
 fn outline(b: &mut Builder, x: f64, y: f64, w: f64, h: f64, color: Rgba, r: f64) {
@@ -497,7 +521,7 @@ fn figure(
     vertical: bool,
 ) -> Option<(f64, f64, f64, f64)> {
     let fill = color(chart, si, ci, label);
-    bar(b, v, base, fill, place, vertical, chart.theme.radius);
+    bar(b, v, base, (fill, chart.theme.background), place, vertical, chart.theme.radius);
     let r = place(base, base + v.high);
     if let Some(pi) = chart.series[si].points.iter().position(|p| p.label() == label) {
         b.mark(si, pi, r);
@@ -517,14 +541,18 @@ fn fits_inside(chart: &Chart, m: &dyn TextMeasure, v: Value, w: f64, h: f64) -> 
     m.width(&text, LABEL, false) + 8.0 <= w.abs() && LABEL * 1.2 + 2.0 <= h.abs()
 }
 
-/// A stacked segment's own value, inside it when it fits, in black or white
-/// (whichever contrasts more with the segment); says whether it did.
+/// A stacked segment's own value, inside it when it fits, in the title or
+/// background colour (whichever contrasts more with the segment); says
+/// whether it did.
 fn segment_label(b: &mut Builder, chart: &Chart, v: Value, fill: Rgba, (x, y, w, h): (f64, f64, f64, f64)) -> bool {
     if !fits_inside(chart, b.m, v, w, h) {
         return false;
     }
     let text = chart.fmt.value(&v, Room::Short);
-    let ink = if fill.luminance() > 0.4 { chart.theme.title } else { chart.theme.background };
+    // Whichever of the title and background colours contrasts more with the
+    // segment (light or dark theme alike).
+    let (a, z) = (chart.theme.title, chart.theme.background);
+    let ink = if a.contrast(fill) >= z.contrast(fill) { a } else { z };
     b.text(x + w / 2.0, y + h / 2.0, &text, LABEL, false, ink, Anchor::Middle);
     true
 }
