@@ -290,3 +290,21 @@ fn values_inside_segments_contrast_with_them_in_both_themes() {
         }
     }
 }
+
+#[test]
+fn text_stays_inside_and_apart_in_six_languages() {
+    let mut failures = Vec::new();
+    for (name, _) in common::examples() {
+        let Some(stem) = name.strip_suffix("-en") else { continue };
+        for lang in LANGS {
+            let json = spec(stem, lang);
+            for width in [280.0, 320.0, 640.0, 1200.0] {
+                let (scene, _) = draw(&json, width);
+                if let Err(e) = common::check_text_placement(&format!("{stem} in {lang} at {width}"), &scene) {
+                    failures.push(e);
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -268,9 +268,10 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     match choose(chart, &cats, plot.w, b.m) {
         Orientation::Horizontal => {
             if matches!(chart.kind, Kind::Bar { orientation: Orientation::Vertical, .. }) {
+                let what = if vertical_band(chart, &cats, plot.w, b.m) < MIN_BAND { "" } else { " with their value labels" };
                 b.warnings.push(Warning::at(
                     "orientation",
-                    format!("{} vertical bars do not fit in {:.0} px; they were drawn horizontally", cats.len(), plot.w),
+                    format!("{} vertical bars{what} do not fit in {:.0} px; they were drawn horizontally", cats.len(), plot.w),
                 ));
             }
             horizontal::layout(b, chart, &cats, plot)
