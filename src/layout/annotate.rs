@@ -166,7 +166,6 @@ fn place_label(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &
 /// Writes `lines` at the first candidate corner where the box stays in
 /// bounds and touches no text and no solid mark (`cut`: they were shortened
 /// to fit, which is said).
-#[allow(clippy::too_many_arguments)]
 fn put(b: &mut Builder, chart: &Chart, path: &str, (lines, cut): (&[String], bool), w: f64, h: f64, candidates: &[(f64, f64)]) -> Option<(f64, f64)> {
     let p = b.bounds;
     for &(x, y) in candidates {

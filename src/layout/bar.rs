@@ -300,7 +300,6 @@ fn color(chart: &Chart, si: usize, ci: usize, label: &str) -> Rgba {
 /// which maps (value_from, value_to) to (x, y, w, h). Corners are rounded by
 /// `r` (the theme's radius): every bar and every stacked segment alike, as
 /// far as half its thickness or length.
-#[allow(clippy::too_many_arguments)]
 fn bar(
     b: &mut Builder,
     v: Value,

@@ -299,10 +299,13 @@ fn value_label(b: &mut Builder, chart: &Chart, text: &str, scale: &Linear, v: Va
     }
 }
 
+/// A stacked segment: its value and its box (x, y, w, h).
+type Segment = (Value, (f64, f64, f64, f64));
+
 /// The values of stacked segments too small to hold them, on the line under
 /// their bar: each under its segment where it touches no other, else moved
 /// along, with a leader from the segment to it.
-fn segments_outside(b: &mut Builder, chart: &Chart, outside: &[(Value, (f64, f64, f64, f64))], plot: Rect) {
+fn segments_outside(b: &mut Builder, chart: &Chart, outside: &[Segment], plot: Rect) {
     let mut end = f64::NEG_INFINITY;
     for (v, (x, y, w, h)) in outside {
         let text = chart.fmt.value(v, Room::Short);
