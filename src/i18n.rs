@@ -42,6 +42,8 @@ pub struct Words {
     pub more: fn(usize) -> String,
     /// Table headers: series, year, label, value, note.
     pub headers: [&'static str; 5],
+    /// Written in a chart whose value labels fit nowhere.
+    pub values_left_out: &'static str,
 }
 
 const EN: Words = Words {
@@ -63,6 +65,7 @@ const EN: Words = Words {
     colon: ": ",
     more: |n| format!("; and {n} more"),
     headers: ["Series", "Year", "Label", "Value", "Note"],
+    values_left_out: "Values: no room",
 };
 
 const ZH: Words = Words {
@@ -84,6 +87,7 @@ const ZH: Words = Words {
     colon: "：",
     more: |n| format!("；另有{n}项"),
     headers: ["系列", "年份", "标签", "数值", "注"],
+    values_left_out: "数值：空间不足",
 };
 
 const FR: Words = Words {
@@ -105,6 +109,7 @@ const FR: Words = Words {
     colon: " : ",
     more: |n| format!(" ; et {n} autres"),
     headers: ["Série", "Année", "Libellé", "Valeur", "Note"],
+    values_left_out: "Valeurs : pas de place",
 };
 
 const ES: Words = Words {
@@ -126,6 +131,7 @@ const ES: Words = Words {
     colon: ": ",
     more: |n| format!("; y {n} más"),
     headers: ["Serie", "Año", "Etiqueta", "Valor", "Nota"],
+    values_left_out: "Valores: sin espacio",
 };
 
 const RU: Words = Words {
@@ -147,6 +153,7 @@ const RU: Words = Words {
     colon: ": ",
     more: |n| format!("; и ещё {n}"),
     headers: ["Ряд", "Год", "Подпись", "Значение", "Примечание"],
+    values_left_out: "Значения: нет места",
 };
 
 const AR: Words = Words {
@@ -168,6 +175,7 @@ const AR: Words = Words {
     colon: ": ",
     more: |n| format!("؛ و{n} أخرى"),
     headers: ["السلسلة", "السنة", "التسمية", "القيمة", "ملاحظة"],
+    values_left_out: "القيم: لا توجد مساحة",
 };
 
 /// The catalogue of `lang`.

@@ -19,8 +19,10 @@
 //! - `spec` (serde types, `LocalText` in six languages) · `parse` (JSON text →
 //!   spec, messages with paths) · `model` (resolve: datasets, qualifiers,
 //!   per-type options, annotations, limits; `model::texts` warns of a text
-//!   shown in another language than the chart's)
-//! - `layout` (one file per chart kind: `bar`, `line` (also area), `gap`,
+//!   shown in another language than the chart's; `model::datasets` where
+//!   named datasets come from)
+//! - `layout` (one file per chart kind: `bar` (horizontal rows in
+//!   `bar::horizontal`), `line` (also area), `gap`,
 //!   `parts` (donut, pie, waffle), `stat`, `timeline`; `chrome` for title,
 //!   legend and footer; `annotate`; `text` for measurement and line breaking)
 //!   → `Scene` {items, marks}
@@ -93,7 +95,16 @@
 //!   rounded one is a polygon in `draw` and `<rect rx>` in SVG, its radius
 //!   never more than half its width or height.
 //! - Every text item a layout emits lies inside the chart and overlaps no
-//!   other (tests: examples at four widths, the corpus, property tests).
+//!   other (tests: examples at four widths, the corpus, property tests, and
+//!   `tests/phones.rs` in six languages).
+//! - A figure's value label (and its qualifier: "more than", "about", a
+//!   range, "(projected)") changes form before it is left out: words, then
+//!   the short form, then another place (gap ends above and below the arrow,
+//!   values on their own line above horizontal bars, two lines over vertical
+//!   ones, a stacked segment's under its bar); where none fits, the chart
+//!   says so in its own text, not only in a warning. Text cut with "…" is
+//!   named by a `Warning` that says it was shortened, with its spec path
+//!   (`data[3].note`, `annotations[0].label`). Tests: `tests/phones.rs`.
 //!
 //! ## Why serde_json in the wasm
 //! The loader hands the spec to Rust as text (`JSON.stringify` of an object,

@@ -66,18 +66,59 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> ((f64, f64), Vec<f64>) 
     } else {
         (lo, hi)
     };
-    let mut count = max_ticks.max(1);
-    loop {
+    let max = max_ticks.max(1);
+    let mut count = max;
+    let (mut step, mut start, mut n) = loop {
         let step = nice_step(hi - lo, count);
         let start = (lo / step).floor() * step;
         let end = (hi / step).ceil() * step;
         let n = ((end - start) / step).round() as usize;
-        if n <= max_ticks.max(1) || count == 1 {
-            let ticks = (0..=n).map(|i| clean(start + i as f64 * step, step)).collect();
-            return ((start, end), ticks);
+        if n <= max || count == 1 {
+            break (step, start, n);
         }
         count -= 1;
+    };
+    // Few ticks on 1-2-5 steps can waste half the axis (0–2B for 1.1B):
+    // then a tighter step of 1.5, 3, 4, 6 or 8 × 10ⁿ (0–1.2B) is taken.
+    let span = hi - lo;
+    if step * n as f64 > TIGHT * span {
+        if let Some((s, a, k)) = tighter(lo, hi, max, step * n as f64) {
+            (step, start, n) = (s, a, k);
+        }
     }
+    let ticks: Vec<f64> = (0..=n).map(|i| clean(start + i as f64 * step, step)).collect();
+    let end = ticks.last().copied().unwrap_or(start + step * n as f64);
+    ((start, end), ticks)
+}
+
+/// How much longer than the data an axis may be before a tighter step is sought.
+const TIGHT: f64 = 1.25;
+
+/// The step of mantissa 1.5, 3, 4, 6 or 8 with at most `max` intervals whose
+/// axis is shortest, if it is clearly shorter than `current` (step, start,
+/// intervals).
+fn tighter(lo: f64, hi: f64, max: usize, current: f64) -> Option<(f64, f64, usize)> {
+    let span = hi - lo;
+    let base = 10f64.powf((span / max as f64).log10().floor());
+    if !base.is_finite() || base == 0.0 {
+        return None;
+    }
+    let mut best: Option<(f64, f64, usize)> = None;
+    let mut best_len = current * 0.95;
+    for mag in [base, base * 10.0] {
+        for mantissa in [1.5, 3.0, 4.0, 6.0, 8.0] {
+            let step = mantissa * mag;
+            let start = (lo / step).floor() * step;
+            let end = (hi / step).ceil() * step;
+            let n = ((end - start) / step).round() as usize;
+            let len = step * n as f64;
+            if (1..=max).contains(&n) && len < best_len && len.is_finite() {
+                best_len = len;
+                best = Some((step, start, n));
+            }
+        }
+    }
+    best
 }
 
 /// Removes float noise (0.30000000000000004 → 0.3) relative to the step.
@@ -134,6 +175,27 @@ mod tests {
                 assert!(t.len() <= max + 1, "{hi} {max} {t:?}");
                 assert!(t.len() >= 2);
                 assert!(*t.last().unwrap() >= hi);
+            }
+        }
+    }
+
+    #[test]
+    fn few_ticks_keep_the_axis_tight() {
+        // Two intervals for 1.1 billion: 0–1.2B, not 0–2B.
+        let ((lo, hi), t) = nice_ticks(0.0, 1.1e9, 2);
+        assert_eq!((lo, hi), (0.0, 1.2e9));
+        assert_eq!(t, vec![0.0, 6e8, 1.2e9]);
+        // 2.8 billion: 0–3B, not 0–4B.
+        let ((_, hi), t) = nice_ticks(0.0, 2.8e9, 2);
+        assert_eq!(hi, 3e9, "{t:?}");
+        assert_eq!(t, vec![0.0, 1.5e9, 3e9]);
+        // Many ticks: the 1-2-5 steps as before.
+        assert_eq!(nice_ticks(0.0, 1.1e9, 6).1, vec![0.0, 2e8, 4e8, 6e8, 8e8, 1e9, 1.2e9]);
+        for max in 1..8 {
+            for hi in [0.7, 1.1, 13.0, 58.0, 130e6, 1.1e9, 2.8e9] {
+                let ((lo, top), t) = nice_ticks(0.0, hi, max);
+                assert!(lo <= 0.0 && top >= hi && t.len() <= max + 1 && t.len() >= 2, "{hi} {max} {t:?}");
+                assert_eq!(*t.last().unwrap(), top);
             }
         }
     }

@@ -3,6 +3,7 @@
 //! text is placed only where it touches no other text (else left out, with a
 //! warning), and never outside the plot.
 
+use super::chrome::shortened;
 use super::text::wrap;
 use super::{Anchor, Builder, Item, Rect};
 use crate::error::Warning;
@@ -11,6 +12,9 @@ use crate::scale::Linear;
 
 const SIZE: f64 = 11.0;
 const LINE_H: f64 = 14.0;
+/// Lines of a line's or band's label, and of a callout, before they are cut.
+const LABEL_LINES: usize = 3;
+const CALLOUT_LINES: usize = 6;
 
 /// Where the plot's axes are, for annotations.
 pub(crate) struct Axes<'a> {
@@ -138,7 +142,7 @@ fn place_label(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &
         return;
     }
     let p = axes.plot;
-    let (lines, _) = wrap(b.m, label, SIZE, false, (p.w * 0.45).max(60.0), 2);
+    let (lines, cut) = wrap(b.m, label, SIZE, false, (p.w * 0.45).max(60.0), LABEL_LINES);
     let w = lines.iter().map(|l| b.m.width(l, SIZE, false)).fold(0.0, f64::max);
     let h = lines.len() as f64 * LINE_H;
     let horizontal = (r.3 - r.1) < (r.2 - r.0) && (r.3 - r.1) < p.h * 0.9;
@@ -156,18 +160,22 @@ fn place_label(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &
         }
         candidates.extend([(r.2 + 4.0, p.y), (r.0 - w - 4.0, p.y), (r.2 + 4.0, p.y + p.h - h), (r.0 - w - 4.0, p.y + p.h - h)]);
     }
-    put(b, chart, path, &lines, w, h, &candidates);
+    put(b, chart, path, (&lines, cut), w, h, &candidates);
 }
 
 /// Writes `lines` at the first candidate corner where the box stays in
-/// bounds and touches no text and no solid mark.
-fn put(b: &mut Builder, chart: &Chart, path: &str, lines: &[String], w: f64, h: f64, candidates: &[(f64, f64)]) -> Option<(f64, f64)> {
+/// bounds and touches no text and no solid mark (`cut`: they were shortened
+/// to fit, which is said).
+fn put(b: &mut Builder, chart: &Chart, path: &str, (lines, cut): (&[String], bool), w: f64, h: f64, candidates: &[(f64, f64)]) -> Option<(f64, f64)> {
     let p = b.bounds;
     for &(x, y) in candidates {
         let rect = (x, y, x + w, y + h);
         if rect.0 >= p.x && rect.2 <= p.x + p.w && rect.1 >= p.y && rect.3 <= p.y + p.h && b.free(rect) && clear_of_marks(b, rect) {
             for (k, line) in lines.iter().enumerate() {
                 b.text(x, y + LINE_H * (k as f64 + 0.5), line, SIZE, false, chart.theme.text, Anchor::Start);
+            }
+            if cut {
+                b.warnings.push(shortened(format!("{path}.label"), lines.len()));
             }
             return Some((x, y));
         }
@@ -188,7 +196,7 @@ fn clear_of_marks(b: &Builder, r: (f64, f64, f64, f64)) -> bool {
 /// A callout: text beside the figure, with a leader line to it.
 fn callout(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str, (px, py): (f64, f64)) {
     let p = axes.plot;
-    let (lines, _) = wrap(b.m, label, SIZE, false, (p.w * 0.4).clamp(80.0, 200.0), 3);
+    let (lines, cut) = wrap(b.m, label, SIZE, false, (p.w * 0.4).clamp(80.0, 200.0), CALLOUT_LINES);
     let w = lines.iter().map(|l| b.m.width(l, SIZE, false)).fold(0.0, f64::max);
     let h = lines.len() as f64 * LINE_H;
     let gap = 18.0;
@@ -211,7 +219,7 @@ fn callout(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str,
     let leader_clear = |(x, y): &(f64, f64)| clear_of_text(b, (px, py), (px.max(*x).min(x + w), py.max(*y).min(y + h)));
     let (mut order, rest): (Vec<_>, Vec<_>) = candidates.iter().partition(|c| leader_clear(c));
     order.extend(rest);
-    if let Some((x, y)) = put(b, chart, path, &lines, w, h, &order) {
+    if let Some((x, y)) = put(b, chart, path, (&lines, cut), w, h, &order) {
         // Leader from the figure to the nearest point of the text box.
         let tx = px.clamp(x, x + w);
         let ty = py.clamp(y, y + h);

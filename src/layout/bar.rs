@@ -6,8 +6,10 @@
 //! caps to the high end (never an invented midpoint), and each bar carries its
 //! qualified value label ("300M+", "350–500M") where it fits.
 
+mod horizontal;
+
 use super::annotate::{self, Axes};
-use super::chrome::LINE;
+use super::chrome::{point_path, shortened, LINE};
 use super::text::wrap;
 use super::{Anchor, Builder, Rect, TextMeasure};
 use crate::error::Warning;
@@ -90,11 +92,26 @@ fn label_values(chart: &Chart, cats: &[Cat], room: Room) -> Vec<Vec<Option<Strin
         .collect()
 }
 
-/// Value labels in the longest form that fits `room` for every bar (None: none fits).
-fn value_labels(chart: &Chart, cats: &[Cat], m: &dyn TextMeasure, room: f64) -> Option<Vec<Vec<Option<String>>>> {
-    [Room::Long, Room::Short].into_iter().find_map(|r| {
-        let labels = label_values(chart, cats, r);
-        labels.iter().flatten().flatten().all(|l| m.width(l, LABEL, false) <= room).then_some(labels)
+/// Value labels over vertical bars, each wrapped onto at most `lines` lines.
+struct Labels {
+    text: Vec<Vec<Option<String>>>,
+    lines: usize,
+}
+
+/// Value labels in the longest form that fits `room` for every bar, on one
+/// line, else (up to `max_lines`) on two, the number kept with its unit
+/// (None: none fits).
+fn value_labels(chart: &Chart, cats: &[Cat], m: &dyn TextMeasure, room: f64, max_lines: usize) -> Option<Labels> {
+    (1..=max_lines.min(2)).find_map(|lines| {
+        [Room::Long, Room::Short].into_iter().find_map(|r| {
+            let text = label_values(chart, cats, r);
+            // Broken only between words: never inside "92,3 %" or "51 млн".
+            let fits = |l: &String| {
+                let (_, cut) = wrap(m, l, LABEL, false, room, lines);
+                !cut && l.split(' ').all(|w| m.width(w, LABEL, false) <= room)
+            };
+            text.iter().flatten().flatten().all(fits).then_some(Labels { text, lines })
+        })
     })
 }
 
@@ -134,7 +151,7 @@ fn vertical_fits(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) 
     });
     let k = per_band(chart);
     let room = if k > 1.0 { band * 0.8 / k } else { band };
-    labels_fit && (!chart.value_labels || value_labels(chart, cats, m, room).is_some())
+    labels_fit && (!chart.value_labels || value_labels(chart, cats, m, room, 1).is_some())
 }
 
 /// The orientation bars get in a plot `plot_w` wide.
@@ -148,6 +165,11 @@ fn choose(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Orie
         Orientation::Auto => Orientation::Horizontal,
         // Asked for, but too narrow for even one character under each bar.
         Orientation::Vertical if vertical_band(chart, cats, plot_w, m) < MIN_BAND => Orientation::Horizontal,
+        // Or for the value labels, even on two lines: the bars turn rather
+        // than lose their figures (unless the chart's height is fixed).
+        Orientation::Vertical if chart.height.is_none() && chart.value_labels && label_lines(chart, cats, vertical_band(chart, cats, plot_w, m), m) == 0 => {
+            Orientation::Horizontal
+        }
         o => o,
     }
 }
@@ -158,7 +180,7 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
     let cats = categories(chart);
     match choose(chart, &cats, plot_w, m) {
         Orientation::Horizontal => {
-            let h = Horizontal::plan(chart, &cats, plot_w, m);
+            let h = horizontal::Horizontal::plan(chart, &cats, plot_w, m);
             let need = h.rows_height() + h.top + TICK_ROW;
             (need, need)
         }
@@ -166,7 +188,7 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
             // The least: the rows above and below the bars (at the band
             // width this plot gives) and MIN_INNER of bars between.
             let band = vertical_band(chart, &cats, plot_w, m);
-            let (top, neg) = vertical_reserved(chart, &cats, labels_fit(chart, &cats, band, m));
+            let (top, neg) = vertical_reserved(chart, &cats, label_lines(chart, &cats, band, m));
             let lines = category_lines(&cats, band - 4.0, m);
             let least = top + neg + label_block(&lines) + MIN_INNER;
             ((plot_w * 0.55).clamp(200.0, 420.0).max(least), least)
@@ -174,17 +196,23 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
     }
 }
 
+/// The note that value labels were left out: its size and row.
+const NOTE_SIZE: f64 = 11.0;
+const NOTE_H: f64 = NOTE_SIZE * 1.2;
+
 /// The least height of the bars themselves in a vertical bar chart.
 const MIN_INNER: f64 = 60.0;
 
-/// Room reserved above the bars (axis title, value labels when `labels`)
-/// and below them (labels of negative bars), in a vertical bar chart.
-fn vertical_reserved(chart: &Chart, cats: &[Cat], labels: bool) -> (f64, f64) {
-    let top = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 }
-        + if labels { LABEL * LINE + 4.0 } else { 4.0 };
+/// Room reserved above the bars (axis title, value labels of `lines` lines,
+/// or the note that they were left out) and below them (labels of negative
+/// bars), in a vertical bar chart.
+fn vertical_reserved(chart: &Chart, cats: &[Cat], lines: usize) -> (f64, f64) {
+    let note = if chart.value_labels && lines == 0 { NOTE_H } else { 0.0 };
+    let labels = lines as f64 * LABEL * LINE + note;
+    let top = if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 } + labels + 4.0;
     let (lo, _) = domain(chart, cats);
     // Labels of negative bars go below their ends: room for them under the plot.
-    let neg = if labels && lo < 0.0 { LABEL * LINE + 4.0 } else { 0.0 };
+    let neg = if lines > 0 && lo < 0.0 { lines as f64 * LABEL * LINE + 4.0 } else { 0.0 };
     (top, neg)
 }
 
@@ -199,9 +227,13 @@ fn label_room(chart: &Chart, band: f64) -> f64 {
     }
 }
 
-/// Whether value labels are asked for and fit over vertical bars `band` wide.
-fn labels_fit(chart: &Chart, cats: &[Cat], band: f64, m: &dyn TextMeasure) -> bool {
-    chart.value_labels && value_labels(chart, cats, m, label_room(chart, band)).is_some()
+/// The lines of the value labels over vertical bars `band` wide: 0 when
+/// they are not asked for or do not fit.
+fn label_lines(chart: &Chart, cats: &[Cat], band: f64, m: &dyn TextMeasure) -> usize {
+    if !chart.value_labels {
+        return 0;
+    }
+    value_labels(chart, cats, m, label_room(chart, band), 2).map_or(0, |l| l.lines)
 }
 
 /// The category labels under vertical bars, wrapped to `room`; none where
@@ -211,6 +243,18 @@ fn category_lines(cats: &[Cat], room: f64, m: &dyn TextMeasure) -> Vec<Vec<Strin
         vec![Vec::new(); cats.len()]
     } else {
         cats.iter().map(|c| wrap(m, &c.label, LABEL, false, room, MAX_LABEL_LINES).0).collect()
+    }
+}
+
+/// A warning for each category label that `lines` (its wrapped lines) cut.
+fn warn_cut_labels(b: &mut Builder, chart: &Chart, cats: &[Cat], lines: &[Vec<String>]) {
+    for (c, l) in cats.iter().zip(lines) {
+        if l.last().is_some_and(|l| l.ends_with('\u{2026}')) && !c.label.ends_with('\u{2026}') {
+            let at = chart.series.iter().enumerate().find_map(|(si, s)| s.points.iter().position(|p| p.label() == c.label).map(|pi| (si, pi)));
+            if let Some((si, pi)) = at {
+                b.warnings.push(shortened(point_path(chart, si, pi, "label"), l.len()));
+            }
+        }
     }
 }
 
@@ -224,12 +268,13 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     match choose(chart, &cats, plot.w, b.m) {
         Orientation::Horizontal => {
             if matches!(chart.kind, Kind::Bar { orientation: Orientation::Vertical, .. }) {
+                let what = if vertical_band(chart, &cats, plot.w, b.m) < MIN_BAND { "" } else { " with their value labels" };
                 b.warnings.push(Warning::at(
                     "orientation",
-                    format!("{} vertical bars do not fit in {:.0} px; they were drawn horizontally", cats.len(), plot.w),
+                    format!("{} vertical bars{what} do not fit in {:.0} px; they were drawn horizontally", cats.len(), plot.w),
                 ));
             }
-            horizontal(b, chart, &cats, plot)
+            horizontal::layout(b, chart, &cats, plot)
         }
         _ => vertical(b, chart, &cats, plot),
     }
@@ -255,7 +300,15 @@ fn color(chart: &Chart, si: usize, ci: usize, label: &str) -> Rgba {
 /// which maps (value_from, value_to) to (x, y, w, h). Corners are rounded by
 /// `r` (the theme's radius): every bar and every stacked segment alike, as
 /// far as half its thickness or length.
-fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64), vertical: bool, r: f64) {
+fn bar(
+    b: &mut Builder,
+    v: Value,
+    base: f64,
+    (color, background): (Rgba, Rgba),
+    place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64),
+    vertical: bool,
+    r: f64,
+) {
     match v.qualifier {
         Qualifier::Projection => {
             let (x, y, w, h) = place(base, base + v.high);
@@ -271,7 +324,7 @@ fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f6
             let (x, y, w, h) = place(base, base + v.low);
             b.rounded(x, y, w, h, color, r);
             let (x, y, w, h) = place(base + v.low, base + v.high);
-            b.rounded(x, y, w, h, color.alpha(0.35), r);
+            b.rounded(x, y, w, h, color.alpha(band_alpha(color, background)), r);
             // Caps at both ends of the interval.
             for end in [v.low, v.high] {
                 let (x, y, w, h) = place(base + end, base + end);
@@ -289,6 +342,21 @@ fn bar(b: &mut Builder, v: Value, base: f64, color: Rgba, place: &dyn Fn(f64, f6
     }
 }
 
+/// The opacity of the light part of a range bar. On a light background,
+/// 0.35. On a dark one a translucent band reads much dimmer: there it sits
+/// halfway (in contrast) between the background and the solid part, so that
+/// it is told apart from both.
+fn band_alpha(color: Rgba, background: Rgba) -> f64 {
+    if background.luminance() >= 0.2 {
+        return 0.35;
+    }
+    let off = |a: f64| {
+        let band = background.mix(color, a);
+        (band.contrast(background).ln() - band.contrast(color).ln()).abs()
+    };
+    (7..=14).map(|k| f64::from(k) * 0.05).min_by(|a, b| off(*a).total_cmp(&off(*b))).unwrap_or(0.35)
+}
+
 fn outline(b: &mut Builder, x: f64, y: f64, w: f64, h: f64, color: Rgba, r: f64) {
     let (x0, y0, x1, y1) = (x.min(x + w), y.min(y + h), x.max(x + w), y.max(y + h));
     if r > 0.0 {
@@ -304,7 +372,10 @@ fn outline(b: &mut Builder, x: f64, y: f64, w: f64, h: f64, color: Rgba, r: f64)
 
 fn axis_title(b: &mut Builder, chart: &Chart, plot: Rect) {
     if let Some(t) = &chart.axis_title {
-        let (mut l, _) = wrap(b.m, t, LABEL, false, plot.w, 1);
+        let (mut l, cut) = wrap(b.m, t, LABEL, false, plot.w, 1);
+        if cut {
+            b.warnings.push(shortened("axisTitle", 1));
+        }
         let line = l.pop().unwrap_or_default();
         b.text(plot.x, plot.y + AXIS_TITLE_H / 2.0 - 2.0, &line, LABEL, false, chart.theme.muted, Anchor::Start);
     }
@@ -316,7 +387,7 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let theme = &chart.theme;
     // Value labels get a row only if they fit (at the band estimated as in
     // `preferred_height`, so the chart is as tall as it said it would be).
-    let shown = labels_fit(chart, cats, vertical_band(chart, cats, plot.w, b.m), b.m);
+    let shown = label_lines(chart, cats, vertical_band(chart, cats, plot.w, b.m), b.m);
     let (top_reserved, neg_reserved) = vertical_reserved(chart, cats, shown);
     let (lo, hi) = domain(chart, cats);
 
@@ -343,6 +414,8 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let Some((lines, inner_h, dom, ticks, tick_labels)) = state else { return };
     if lines.iter().all(Vec::is_empty) && cats.iter().any(|c| !c.label.is_empty()) {
         b.warnings.push(Warning::at("orientation", "category labels do not fit under these bars and were left out"));
+    } else {
+        warn_cut_labels(b, chart, cats, &lines);
     }
     let plot_left = plot.x + left;
     let plot_right = plot.x + plot.w;
@@ -370,9 +443,16 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     }
     annotate::backgrounds(b, chart, &axes);
 
-    let labels = if shown { value_labels(chart, cats, b.m, label_room(chart, band)) } else { None };
+    let room = label_room(chart, band);
+    let labels = if shown > 0 { value_labels(chart, cats, b.m, room, shown) } else { None };
     if chart.value_labels && labels.is_none() {
         b.warnings.push(Warning::at("valueLabels", "value labels do not fit above these bars and were left out"));
+        // Said in the chart too, in the row they would have taken (the
+        // row reserved for them, or the note's own).
+        let note = crate::i18n::words(chart.lang).values_left_out;
+        let (mut l, _) = wrap(b.m, note, NOTE_SIZE, false, plot_right - plot_left, 1);
+        let y = y0 - 4.0 - NOTE_H / 2.0;
+        b.try_text(plot_left, y, &l.pop().unwrap_or_default(), NOTE_SIZE, false, theme.muted, Anchor::Start);
     }
     for (ci, c) in cats.iter().enumerate() {
         let center = plot_left + band * (ci as f64 + 0.5);
@@ -388,15 +468,16 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
             figure(b, chart, (si, ci, &c.label), *v, base, &place, true);
             stack += v.high;
             if let (Some(labels), false) = (&labels, stacked(chart)) {
-                if let Some(Some(text)) = labels[ci].get(si) {
-                    let y = if v.high >= 0.0 { scale.map(v.high) - 4.0 - LABEL * 0.6 } else { scale.map(v.low) + 4.0 + LABEL * 0.6 };
-                    b.text(cx, y, text, LABEL, false, theme.text, Anchor::Middle);
+                if let Some(Some(text)) = labels.text[ci].get(si) {
+                    let up = v.high >= 0.0;
+                    let end = if up { scale.map(v.high) } else { scale.map(v.low) };
+                    over_bar(b, chart, text, (cx, end), up, room, labels.lines);
                 }
             }
         }
         if let (Some(labels), true) = (&labels, stacked(chart)) {
-            if let Some(Some(text)) = labels[ci].first() {
-                b.text(center, scale.map(stack) - 4.0 - LABEL * 0.6, text, LABEL, false, theme.text, Anchor::Middle);
+            if let Some(Some(text)) = labels.text[ci].first() {
+                over_bar(b, chart, text, (center, scale.map(stack)), true, room, labels.lines);
             }
         }
         for (j, line) in lines[ci].iter().enumerate() {
@@ -407,6 +488,18 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     annotate::foregrounds(b, chart, &axes);
 }
 
+/// A value label over the end (`cx`, `y`) of a vertical bar (under it when
+/// not `up`), wrapped onto at most `lines` lines `room` wide.
+fn over_bar(b: &mut Builder, chart: &Chart, text: &str, (cx, y): (f64, f64), up: bool, room: f64, lines: usize) {
+    let (wrapped, _) = wrap(b.m, text, LABEL, false, room, lines);
+    let n = wrapped.len() as f64;
+    for (k, line) in wrapped.iter().enumerate() {
+        let k = k as f64;
+        let cy = if up { y - 4.0 - LABEL * 0.6 - (n - 1.0 - k) * LABEL * LINE } else { y + 4.0 + LABEL * 0.6 + k * LABEL * LINE };
+        b.text(cx, cy, line, LABEL, false, chart.theme.text, Anchor::Middle);
+    }
+}
+
 /// The point a callout on (series, point index) attaches to: the top of its bar.
 fn anchor_of(chart: &Chart, cats: &[Cat], si: usize, pi: usize, at: &dyn Fn(usize, usize) -> Option<(f64, f64)>) -> Option<(f64, f64)> {
     let label = chart.series.get(si)?.points.get(pi)?.label();
@@ -414,192 +507,10 @@ fn anchor_of(chart: &Chart, cats: &[Cat], si: usize, pi: usize, at: &dyn Fn(usiz
     at(si, ci)
 }
 
-/// The planned rows of a horizontal bar chart.
-struct Horizontal {
-    /// Labels above their bars (narrow charts) instead of in a left column.
-    stacked_labels: bool,
-    /// Width of the label column (0 when stacked).
-    label_w: f64,
-    /// Wrapped labels.
-    lines: Vec<Vec<String>>,
-    /// Value labels (None when left out).
-    values: Option<Vec<Vec<Option<String>>>>,
-    /// Room reserved right of the bars for value labels.
-    value_w: f64,
-    /// Thickness of one bar.
-    thickness: f64,
-    /// Bars per row (series side by side).
-    per_row: f64,
-    /// Space above the first row (axis title).
-    top: f64,
-}
-
-impl Horizontal {
-    fn plan(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Horizontal {
-        let stacked_labels = plot_w < 420.0;
-        let widest = cats.iter().map(|c| m.width(&c.label, LABEL, false)).fold(0.0, f64::max);
-        let label_w = if stacked_labels { 0.0 } else { widest.min(plot_w * 0.38) };
-        let wrap_w = if stacked_labels { plot_w } else { label_w };
-        let lines = cats.iter().map(|c| wrap(m, &c.label, LABEL, false, wrap_w, MAX_LABEL_LINES).0).collect();
-        let bars_w = plot_w - label_w - if stacked_labels { 0.0 } else { 10.0 };
-        let values = if chart.value_labels {
-            // Long labels only when they take at most 30% of the room.
-            [Room::Long, Room::Short].into_iter().find_map(|r| {
-                let v = label_values(chart, cats, r);
-                let w = v.iter().flatten().flatten().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max);
-                (w + 8.0 <= bars_w * 0.3).then_some(v)
-            })
-        } else {
-            None
-        };
-        let value_w = values
-            .as_ref()
-            .map_or(0.0, |v| v.iter().flatten().flatten().map(|l| m.width(l, LABEL, false)).fold(0.0, f64::max) + 8.0);
-        let per_row = per_band(chart);
-        let single = if stacked_labels { 16.0 } else { 22.0 };
-        let thickness = if per_row > 1.0 { (single * 1.6 / per_row).max(LABEL + 2.0) } else { single };
-        Horizontal {
-            stacked_labels,
-            label_w,
-            lines,
-            values,
-            value_w,
-            thickness,
-            per_row,
-            top: if chart.axis_title.is_some() { AXIS_TITLE_H } else { 0.0 },
-        }
-    }
-
-    fn bars_height(&self) -> f64 {
-        self.thickness * self.per_row + 2.0 * (self.per_row - 1.0)
-    }
-
-    fn row_height(&self, i: usize) -> f64 {
-        let text_h = self.lines.get(i).map_or(1, Vec::len) as f64 * LABEL * LINE;
-        if self.stacked_labels {
-            text_h + 4.0 + self.bars_height() + 12.0
-        } else {
-            text_h.max(self.bars_height()) + 10.0
-        }
-    }
-
-    fn rows_height(&self) -> f64 {
-        (0..self.lines.len()).map(|i| self.row_height(i)).sum()
-    }
-}
-
-fn horizontal(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
-    let theme = &chart.theme;
-    let h = Horizontal::plan(chart, cats, plot.w, b.m);
-    if chart.value_labels && h.values.is_none() {
-        b.warnings.push(Warning::at("valueLabels", "value labels do not fit beside these bars and were left out"));
-    }
-    let (lo, hi) = domain(chart, cats);
-    let bars_x = plot.x + h.label_w + if h.stacked_labels { 0.0 } else { 10.0 };
-    let neg_room = if lo < 0.0 { h.value_w } else { 0.0 };
-    let bars_left = bars_x + neg_room;
-    let bars_right = plot.x + plot.w - h.value_w;
-    let bars_w = (bars_right - bars_left).max(10.0);
-
-    // Ticks: as many as their labels allow without touching.
-    let widest = [lo, hi].iter().map(|v| b.m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
-    let max_ticks = ((bars_w / (widest + 24.0)).floor() as usize).clamp(1, 8);
-    let (dom, ticks) = nice_ticks(lo, hi, max_ticks);
-    let scale = Linear::new(dom, (bars_left, bars_left + bars_w));
-
-    // `layout` never gives less height than the rows need (`preferred_height`).
-    let rows_top = plot.y + h.top;
-    let rows_bottom = rows_top + h.rows_height();
-    let mut row_tops = Vec::with_capacity(cats.len());
-    let mut y = rows_top;
-    for i in 0..cats.len() {
-        row_tops.push(y);
-        y += h.row_height(i);
-    }
-    let bar_top = |ci: usize, si: usize| -> f64 {
-        let text_h = h.lines[ci].len() as f64 * LABEL * LINE;
-        let first = if h.stacked_labels {
-            row_tops[ci] + text_h + 4.0
-        } else {
-            row_tops[ci] + (h.row_height(ci) - 10.0 - h.bars_height()) / 2.0
-        };
-        let slot = if stacked(chart) { 0.0 } else { si as f64 };
-        first + slot * (h.thickness + 2.0)
-    };
-    let anchor = |si: usize, ci: usize| -> Option<(f64, f64)> {
-        let v = (*cats.get(ci)?.values.get(si)?)?;
-        Some((scale.map(v.high), bar_top(ci, si) + h.thickness / 2.0))
-    };
-    let marks = Rect { x: bars_left, y: rows_top, w: bars_w, h: rows_bottom - rows_top };
-    let axes = Axes { plot: marks, value: &scale, value_vertical: false, x: None, anchor: &|s, i| anchor_of(chart, cats, s, i, &anchor) };
-
-    axis_title(b, chart, plot);
-    for t in &ticks {
-        let x = scale.map(*t);
-        let color = if *t == 0.0 { theme.axis } else { theme.grid };
-        b.line(vec![(x, rows_top), (x, rows_bottom)], color, 1.0);
-    }
-    // Tick labels, skipping any that would touch its neighbour or the edges.
-    let mut last_end = f64::NEG_INFINITY;
-    for t in &ticks {
-        let x = scale.map(*t);
-        let label = chart.fmt.tick(*t);
-        let w = b.m.width(&label, TICK, false);
-        // Centred on its tick, or flush with the tick at the plot's edges.
-        let (anchor, x0) = if x - w / 2.0 < plot.x {
-            (Anchor::Start, x)
-        } else if x + w / 2.0 > plot.x + plot.w {
-            (Anchor::End, x - w)
-        } else {
-            (Anchor::Middle, x - w / 2.0)
-        };
-        if x0 >= last_end + 6.0 && x0 >= plot.x - 0.5 && x0 + w <= plot.x + plot.w + 0.5 {
-            b.text(x, rows_bottom + TICK_ROW / 2.0, &label, TICK, false, theme.muted, anchor);
-            last_end = x0 + w;
-        }
-    }
-    annotate::backgrounds(b, chart, &axes);
-
-    for (ci, c) in cats.iter().enumerate() {
-        let text_h = h.lines[ci].len() as f64 * LABEL * LINE;
-        let label_y = if h.stacked_labels { row_tops[ci] } else { row_tops[ci] + (h.row_height(ci) - 10.0 - text_h) / 2.0 };
-        let mut stack = 0.0;
-        for (si, v) in c.values.iter().enumerate() {
-            let Some(v) = v else { continue };
-            let top = bar_top(ci, si);
-            let place = |a: f64, z: f64| {
-                let (xa, xz) = (scale.map(a), scale.map(z));
-                (xa, top, xz - xa, h.thickness)
-            };
-            let base = if stacked(chart) { stack } else { 0.0 };
-            figure(b, chart, (si, ci, &c.label), *v, base, &place, false);
-            stack += v.high;
-            if let (Some(values), false) = (&h.values, stacked(chart)) {
-                if let Some(Some(text)) = values[ci].get(si) {
-                    value_label(b, chart, text, &scale, *v, top + h.thickness / 2.0);
-                }
-            }
-        }
-        if let (Some(values), true) = (&h.values, stacked(chart)) {
-            if let Some(Some(text)) = values[ci].first() {
-                let total = Value { low: stack, high: stack, qualifier: Qualifier::Exact };
-                value_label(b, chart, text, &scale, total, bar_top(ci, 0) + h.thickness / 2.0);
-            }
-        }
-        for (j, line) in h.lines[ci].iter().enumerate() {
-            let ly = label_y + LABEL * LINE * (j as f64 + 0.5);
-            if h.stacked_labels {
-                b.text(plot.x, ly, line, LABEL, false, theme.text, Anchor::Start);
-            } else {
-                b.text(plot.x + h.label_w, ly, line, LABEL, false, theme.text, Anchor::End);
-            }
-        }
-    }
-    annotate::foregrounds(b, chart, &axes);
-}
-
 /// One bar of category `ci` for series `si`: the bar, its mark for tooltips
-/// and focus, and (stacked) its own value inside it.
+/// and focus, and (stacked) its own value inside it. Returns a stacked
+/// segment too small for its value: its box, for the caller to label
+/// outside.
 fn figure(
     b: &mut Builder,
     chart: &Chart,
@@ -608,32 +519,40 @@ fn figure(
     base: f64,
     place: &dyn Fn(f64, f64) -> (f64, f64, f64, f64),
     vertical: bool,
-) {
+) -> Option<(f64, f64, f64, f64)> {
     let fill = color(chart, si, ci, label);
-    bar(b, v, base, fill, place, vertical, chart.theme.radius);
+    bar(b, v, base, (fill, chart.theme.background), place, vertical, chart.theme.radius);
+    let r = place(base, base + v.high);
     if let Some(pi) = chart.series[si].points.iter().position(|p| p.label() == label) {
-        b.mark(si, pi, place(base, base + v.high));
+        b.mark(si, pi, r);
     }
-    if stacked(chart) && chart.value_labels {
-        segment_label(b, chart, v, fill, place(base, base + v.high));
+    if stacked(chart) && chart.value_labels && !segment_label(b, chart, v, fill, r) {
+        return Some(r);
     }
+    None
 }
 
-/// A stacked segment's own value, inside it when it fits, in black or white
-/// (whichever contrasts more with the segment).
-fn segment_label(b: &mut Builder, chart: &Chart, v: Value, fill: Rgba, (x, y, w, h): (f64, f64, f64, f64)) {
+/// The thickness of a horizontal stacked bar whose segments carry their values.
+const SEGMENT_H: f64 = LABEL * 1.2 + 4.0;
+
+/// Whether a stacked segment `w` by `h` holds its value.
+fn fits_inside(chart: &Chart, m: &dyn TextMeasure, v: Value, w: f64, h: f64) -> bool {
     let text = chart.fmt.value(&v, Room::Short);
-    let tw = b.m.width(&text, LABEL, false);
-    if tw + 8.0 <= w.abs() && LABEL * 1.2 + 2.0 <= h.abs() {
-        let ink = if fill.luminance() > 0.4 { chart.theme.title } else { chart.theme.background };
-        b.text(x + w / 2.0, y + h / 2.0, &text, LABEL, false, ink, Anchor::Middle);
-    }
+    m.width(&text, LABEL, false) + 8.0 <= w.abs() && LABEL * 1.2 + 2.0 <= h.abs()
 }
 
-fn value_label(b: &mut Builder, chart: &Chart, text: &str, scale: &Linear, v: Value, cy: f64) {
-    if v.high >= 0.0 {
-        b.text(scale.map(v.high) + 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::Start);
-    } else {
-        b.text(scale.map(v.low) - 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::End);
+/// A stacked segment's own value, inside it when it fits, in the title or
+/// background colour (whichever contrasts more with the segment); says
+/// whether it did.
+fn segment_label(b: &mut Builder, chart: &Chart, v: Value, fill: Rgba, (x, y, w, h): (f64, f64, f64, f64)) -> bool {
+    if !fits_inside(chart, b.m, v, w, h) {
+        return false;
     }
+    let text = chart.fmt.value(&v, Room::Short);
+    // Whichever of the title and background colours contrasts more with the
+    // segment (light or dark theme alike).
+    let (a, z) = (chart.theme.title, chart.theme.background);
+    let ink = if a.contrast(fill) >= z.contrast(fill) { a } else { z };
+    b.text(x + w / 2.0, y + h / 2.0, &text, LABEL, false, ink, Anchor::Middle);
+    true
 }

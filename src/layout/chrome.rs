@@ -55,6 +55,30 @@ pub(crate) struct Chrome {
 
 /// Line height as a multiple of the font size.
 pub(crate) const LINE: f64 = 1.3;
+
+/// The warning for a text of the spec at `path` that was cut with "…"
+/// because it did not fit in `lines` lines.
+pub(crate) fn shortened(path: impl Into<String>, lines: usize) -> Warning {
+    let unit = if lines == 1 { "line" } else { "lines" };
+    Warning::at(path, format!("shortened to {lines} {unit} to fit; it ends in \u{2026}"))
+}
+
+/// Warns (`shortened`) when `lines`, wrapped from `text`, were cut.
+pub(crate) fn warn_if_cut(b: &mut Builder, path: impl Into<String>, lines: &[String], text: &str) {
+    if lines.last().is_some_and(|l| l.ends_with('\u{2026}')) && !text.trim_end().ends_with('\u{2026}') {
+        b.warnings.push(shortened(path, lines.len()));
+    }
+}
+
+/// The spec path of point `pi` of series `si`'s `field` ("data[3].note",
+/// "series[1].data[0].label").
+pub(crate) fn point_path(chart: &Chart, si: usize, pi: usize, field: &str) -> String {
+    if chart.series.len() == 1 {
+        format!("data[{pi}].{field}")
+    } else {
+        format!("series[{si}].data[{pi}].{field}")
+    }
+}
 const LEGEND_SWATCH: f64 = 12.0;
 const LEGEND_ROW: f64 = 20.0;
 
@@ -68,7 +92,7 @@ impl Chrome {
             text.as_ref().filter(|t| !t.trim().is_empty()).map(|t| {
                 let (lines, cut) = wrap(m, t, size, bold, inner, max_lines);
                 if cut {
-                    warnings.push(Warning::at(path, format!("shortened to {max_lines} lines")));
+                    warnings.push(shortened(path, max_lines));
                 }
                 Block { lines, size, bold }
             })
@@ -89,9 +113,12 @@ impl Chrome {
         let mut legend_rows = 0;
         if chart.series.len() > 1 {
             let (mut x, mut row) = (0.0, 0);
-            for series in &chart.series {
+            for (si, series) in chart.series.iter().enumerate() {
                 let max_name = inner - LEGEND_SWATCH - 6.0;
-                let (mut lines, _) = wrap(m, &series.name, s.small, false, max_name, 1);
+                let (mut lines, cut) = wrap(m, &series.name, s.small, false, max_name, 1);
+                if cut {
+                    warnings.push(shortened(format!("series[{si}].name"), 1));
+                }
                 let name = lines.pop().unwrap_or_default();
                 let w = LEGEND_SWATCH + 6.0 + m.width(&name, s.small, false);
                 if x > 0.0 && x + w > inner {

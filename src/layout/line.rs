@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use super::annotate::{self, Axes};
-use super::chrome::LINE;
+use super::chrome::{shortened, LINE};
 use super::text::wrap;
 use super::{Anchor, Builder, Rect};
 use crate::model::{Chart, Extent, Kind, Point};
@@ -123,7 +123,10 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     let axes = Axes { plot: marks, value: &yscale, value_vertical: true, x: Some(&xscale), anchor: &anchor };
 
     if let Some(t) = &chart.axis_title {
-        let (mut l, _) = wrap(b.m, t, LABEL, false, plot.w, 1);
+        let (mut l, cut) = wrap(b.m, t, LABEL, false, plot.w, 1);
+        if cut {
+            b.warnings.push(shortened("axisTitle", 1));
+        }
         b.text(plot.x, plot.y + AXIS_TITLE_H / 2.0 - 2.0, &l.pop().unwrap_or_default(), LABEL, false, theme.muted, Anchor::Start);
     }
     annotate::backgrounds(b, chart, &axes);

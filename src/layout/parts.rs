@@ -8,7 +8,7 @@
 
 use std::f64::consts::PI;
 
-use super::chrome::LINE;
+use super::chrome::{point_path, warn_if_cut, LINE};
 use super::text::wrap;
 use super::{Anchor, Builder, Rect, TextMeasure};
 use crate::error::Warning;
@@ -206,6 +206,11 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         _ => {}
     }
     let key = key(chart, &parts, b.m, key_rect.w);
+    for (i, (p, (_, lines))) in parts.iter().zip(&key).enumerate() {
+        if !p.rest {
+            warn_if_cut(b, point_path(chart, 0, i, "label"), lines, &p.label);
+        }
+    }
     let mut y = key_rect.y + if beside(plot.w) { ((fig_h - key_height(&key)) / 2.0).max(0.0) } else { 0.0 };
     for (i, (color, lines)) in key.iter().enumerate() {
         if !parts[i].rest {

@@ -2,7 +2,7 @@
 //! optionally a second figure compared on two small bars. Readable at 280 px:
 //! the number shrinks (never below 24 px) and then wraps.
 
-use super::chrome::LINE;
+use super::chrome::{point_path, warn_if_cut, LINE};
 use super::text::wrap;
 use super::{Anchor, Builder, Rect, TextMeasure};
 use crate::format::Room;
@@ -14,6 +14,8 @@ const MIN_NUMBER: f64 = 24.0;
 const LABEL: f64 = 15.0;
 const NOTE: f64 = 13.0;
 const BAR: f64 = 10.0;
+/// Lines of each compared figure's label and value.
+const COMPARE_LINES: usize = 4;
 
 struct Plan {
     number: Vec<String>,
@@ -38,11 +40,12 @@ fn plan(chart: &Chart, w: f64, m: &dyn TextMeasure) -> Plan {
         size -= 2.0;
     }
     let (number, _) = wrap(m, &text, size, true, w, 3);
-    let (label, _) = wrap(m, main.label(), LABEL, false, w, 4);
-    let (note, _) = main.note().map_or((Vec::new(), false), |n| wrap(m, n, NOTE, false, w, 4));
+    let (label, _) = wrap(m, main.label(), LABEL, false, w, 6);
+    let (note, _) = main.note().map_or((Vec::new(), false), |n| wrap(m, n, NOTE, false, w, 8));
     let compare = pts.get(1).map(|other| {
-        let l1 = wrap(m, &format!("{} · {}", main.label(), chart.fmt.value(&main.value, Room::Short)), NOTE, false, w, 2).0;
-        let l2 = wrap(m, &format!("{} · {}", other.label(), chart.fmt.value(&other.value, Room::Short)), NOTE, false, w, 2).0;
+        // Up to four lines each: a long label in Russian or Arabic needs three at 280 px.
+        let l1 = wrap(m, &format!("{} · {}", main.label(), chart.fmt.value(&main.value, Room::Short)), NOTE, false, w, COMPARE_LINES).0;
+        let l2 = wrap(m, &format!("{} · {}", other.label(), chart.fmt.value(&other.value, Room::Short)), NOTE, false, w, COMPARE_LINES).0;
         (l1, l2)
     });
     Plan { number, size, label, note, compare }
@@ -69,6 +72,14 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     let p = plan(chart, plot.w, b.m);
     let theme = &chart.theme;
     let pts = points(chart);
+    if let Some(main) = pts.first() {
+        warn_if_cut(b, point_path(chart, 0, 0, "label"), &p.label, main.label());
+        warn_if_cut(b, point_path(chart, 0, 0, "note"), &p.note, main.note().unwrap_or_default());
+        if let (Some((l1, l2)), Some(other)) = (&p.compare, pts.get(1)) {
+            warn_if_cut(b, point_path(chart, 0, 0, "label"), l1, main.label());
+            warn_if_cut(b, point_path(chart, 0, 1, "label"), l2, other.label());
+        }
+    }
     let color = chart.series.first().map_or(theme.palette[0], |s| s.color);
     let mut y = plot.y;
     if !pts.is_empty() {

@@ -5,7 +5,7 @@
 //! labels, and a "now" marker between.
 
 use super::annotate::{self, Axes};
-use super::chrome::LINE;
+use super::chrome::{point_path, shortened, LINE};
 use super::text::wrap;
 use super::{fit, Anchor, Builder, Rect, TextMeasure};
 use crate::model::{Chart, Kind, Point};
@@ -33,13 +33,20 @@ fn is_future(chart: &Chart, p: &Point) -> bool {
     now(chart).is_some_and(|n| p.x > n)
 }
 
-/// A label placed in a lane: (lane, wrapped lines, x centre, width).
+/// A label placed in a lane: (lane, wrapped lines, x centre, width, cut).
 struct Placed {
     lane: usize,
     lines: Vec<String>,
     x: f64,
     w: f64,
+    cut: bool,
 }
+
+/// Lines of a label in a lane, of a label and of a note down the vertical
+/// axis: room enough that text is seldom cut (the chart grows instead).
+const LANE_LINES: usize = 5;
+const LABEL_LINES: usize = 6;
+const NOTE_LINES: usize = 12;
 
 /// Lanes for the horizontal layout, or None when more than MAX_LANES per side
 /// would be needed (then the vertical layout is used).
@@ -55,7 +62,12 @@ fn lanes(chart: &Chart, plot: Rect, m: &dyn TextMeasure) -> Option<(Linear, Vec<
     for (i, p) in ev.iter().enumerate() {
         let text = format!("{} {}", year(p), p.label());
         // The first line is drawn bold: wrap and measure as drawn.
-        let (lines, _) = wrap(m, &text, LABEL, true, LABEL_W, 3);
+        let (lines, cut) = wrap(m, &text, LABEL, true, LABEL_W, LANE_LINES);
+        if cut {
+            // A label too long for its lane: the vertical layout gives it
+            // the chart's width rather than cut it.
+            return None;
+        }
         let w = lines.iter().enumerate().map(|(k, l)| m.width(l, LABEL, k == 0)).fold(0.0, f64::max);
         let x = fit(scale.map(p.x), plot.x + w / 2.0, plot.x + plot.w - w / 2.0);
         // Alternate sides; within a side, the nearest free lane.
@@ -65,7 +77,7 @@ fn lanes(chart: &Chart, plot: Rect, m: &dyn TextMeasure) -> Option<(Linear, Vec<
             .flat_map(|side| (0..MAX_LANES).map(move |l| l * 2 + side))
             .find(|&lane| ends[lane] + 10.0 <= x - w / 2.0)?;
         ends[lane] = x + w / 2.0;
-        out.push(Placed { lane, lines, x, w });
+        out.push(Placed { lane, lines, x, w, cut });
     }
     Some((scale, out))
 }
@@ -74,27 +86,38 @@ fn year(p: &Point) -> String {
     format!("{:.0}", p.x)
 }
 
-const LANE_H: f64 = 3.0 * LABEL * LINE + 10.0;
+/// The height of a lane: its labels' lines (at least three).
+fn lane_h(placed: &[Placed]) -> f64 {
+    placed.iter().map(|p| p.lines.len()).fold(3, usize::max) as f64 * LABEL * LINE + 10.0
+}
 
 fn horizontal_height(placed: &[Placed]) -> f64 {
     let deepest = |side: usize| placed.iter().filter(|p| p.lane % 2 == side).map(|p| p.lane / 2 + 1).max().unwrap_or(0);
-    (deepest(0) + deepest(1)) as f64 * LANE_H + 40.0
+    (deepest(0) + deepest(1)) as f64 * lane_h(placed) + 40.0
 }
 
-/// Rows of the vertical layout: wrapped label lines (bold) and note lines.
-fn rows(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) -> Vec<(Vec<String>, Vec<String>)> {
+/// A row of the vertical layout: wrapped label lines (bold) and note lines,
+/// and whether each was cut.
+struct Row {
+    label: Vec<String>,
+    note: Vec<String>,
+    cut: (bool, bool),
+}
+
+/// Rows of the vertical layout.
+fn rows(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) -> Vec<Row> {
     let text_w = (plot_w - 64.0).max(80.0);
     events(chart)
         .iter()
         .map(|p| {
-            let (label, _) = wrap(m, p.label(), LABEL, true, text_w, 3);
-            let note = p.note().map_or(Vec::new(), |n| wrap(m, n, LABEL, false, text_w, 3).0);
-            (label, note)
+            let (label, label_cut) = wrap(m, p.label(), LABEL, true, text_w, LABEL_LINES);
+            let (note, note_cut) = p.note().map_or((Vec::new(), false), |n| wrap(m, n, LABEL, false, text_w, NOTE_LINES));
+            Row { label, note, cut: (label_cut, note_cut) }
         })
         .collect()
 }
 
-fn row_h((label, note): &(Vec<String>, Vec<String>)) -> f64 {
+fn row_h(Row { label, note, .. }: &Row) -> f64 {
     (label.len() + note.len()).max(1) as f64 * LABEL * LINE + 12.0
 }
 
@@ -130,8 +153,14 @@ fn now_label(chart: &Chart) -> &'static str {
 fn horizontal(b: &mut Builder, chart: &Chart, plot: Rect, scale: &Linear, placed: &[Placed]) {
     let theme = &chart.theme;
     let ev = events(chart);
+    let lane = lane_h(placed);
     let above = placed.iter().filter(|p| p.lane % 2 == 0).map(|p| p.lane / 2 + 1).max().unwrap_or(0) as f64;
-    let axis_y = plot.y + above * LANE_H + 20.0;
+    let axis_y = plot.y + above * lane + 20.0;
+    for (i, p) in placed.iter().enumerate() {
+        if p.cut {
+            b.warnings.push(shortened(point_path(chart, 0, i, "label"), LANE_LINES));
+        }
+    }
     let (x0, x1) = (scale.range.0, scale.range.1);
     let anchor = |_: usize, pi: usize| ev.get(pi).map(|p| (scale.map(p.x), axis_y));
     let marks = Rect { x: x0, y: plot.y, w: x1 - x0, h: plot.h };
@@ -162,9 +191,9 @@ fn horizontal(b: &mut Builder, chart: &Chart, plot: Rect, scale: &Linear, placed
         let depth = (pl.lane / 2) as f64;
         let block_h = pl.lines.len() as f64 * LABEL * LINE;
         if pl.lane % 2 == 0 {
-            axis_y - 14.0 - depth * LANE_H - block_h
+            axis_y - 14.0 - depth * lane - block_h
         } else {
-            axis_y + 14.0 + depth * LANE_H
+            axis_y + 14.0 + depth * lane
         }
     };
     // Leaders and markers first; labels after, on a background that masks
@@ -227,7 +256,13 @@ fn vertical(b: &mut Builder, chart: &Chart, plot: Rect) {
             b.circle(axis_x, cy, 5.0, mark);
         }
         b.text(axis_x - 12.0, cy, &year(p), YEAR, true, text, Anchor::End);
-        let (label, note) = lines;
+        let Row { label, note, cut } = lines;
+        if cut.0 {
+            b.warnings.push(shortened(point_path(chart, 0, i, "label"), LABEL_LINES));
+        }
+        if cut.1 {
+            b.warnings.push(shortened(point_path(chart, 0, i, "note"), NOTE_LINES));
+        }
         let styled = label.iter().map(|l| (l, true, text)).chain(note.iter().map(|l| (l, false, theme.muted)));
         for (k, (line, bold, color)) in styled.enumerate() {
             b.text(axis_x + 14.0, y + LABEL * LINE * (k as f64 + 0.5), line, LABEL, bold, color, Anchor::Start);

@@ -1,0 +1,305 @@
+//! Issue 11: a chart is publishable at 280 px wide in each of the six
+//! languages: every headline figure visible with its qualifier, nothing cut
+//! with "…" without a warning, no axis that wastes half its length.
+//! Each example carries its texts in all six languages; `"locale"` picks one.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use housing_charts::format::Room;
+use housing_charts::layout::{Estimator, Item, Scene, TextItem};
+use housing_charts::model::Chart;
+use housing_charts::{lay_out, prepare, Warning};
+
+const LANGS: [&str; 6] = ["en", "zh", "fr", "es", "ru", "ar"];
+
+/// The spec of example `stem` in `lang`.
+fn spec(stem: &str, lang: &str) -> String {
+    let json = std::fs::read_to_string(common::root(&format!("data/examples/{stem}.json"))).unwrap();
+    with_locale(&json, lang)
+}
+
+fn with_locale(json: &str, lang: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+    v["locale"] = serde_json::Value::String(lang.to_owned());
+    v.to_string()
+}
+
+fn draw(json: &str, width: f64) -> (Scene, Vec<Warning>) {
+    let chart = prepare(json).unwrap_or_else(|e| panic!("{e}"));
+    lay_out(&chart, width, 1.0, &Estimator).unwrap()
+}
+
+fn chart(json: &str) -> Chart {
+    prepare(json).unwrap_or_else(|e| panic!("{e}")).0
+}
+
+/// Whether `text` is written in the scene: on one line, or wrapped onto
+/// consecutive lines.
+fn shows(scene: &Scene, text: &str) -> bool {
+    let t: Vec<&TextItem> = scene.texts().collect();
+    (0..t.len()).any(|i| {
+        (1..=3).any(|n| {
+            t.get(i..i + n).is_some_and(|run| run.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ") == text)
+        })
+    })
+}
+
+/// The text a line of the scene crosses, if any.
+fn crossed(scene: &Scene) -> Option<String> {
+    let lines: Vec<&Vec<(f64, f64)>> = scene
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Line { points, .. } => Some(points),
+            _ => None,
+        })
+        .collect();
+    for t in scene.texts() {
+        let (x0, y0, x1, y1) = t.bbox();
+        let inside = |(x, y): (f64, f64)| x > x0 + 0.5 && x < x1 - 0.5 && y > y0 + 0.5 && y < y1 - 0.5;
+        for pts in &lines {
+            for seg in pts.windows(2) {
+                let (a, b) = (seg[0], seg[1]);
+                let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+                let steps = (len * 2.0).ceil().max(1.0) as usize;
+                if (0..=steps).any(|k| {
+                    let f = k as f64 / steps as f64;
+                    inside((a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f))
+                }) {
+                    return Some(t.text.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
+fn texts(scene: &Scene) -> Vec<String> {
+    scene.texts().map(|t| t.text.clone()).collect()
+}
+
+#[test]
+fn few_ticks_do_not_waste_the_axis() {
+    // 1.1 billion at most: the axis ends at 1.2B, not 2B.
+    let (scene, _) = draw(&spec("homeless-vs-slums", "en"), 280.0);
+    let t = texts(&scene);
+    assert!(t.iter().any(|s| s == "1.2B" || s == "1.5B"), "{t:?}");
+    assert!(!t.iter().any(|s| s == "2B"), "{t:?}");
+    // 2.8 billion in Spanish: 3 mil M, not 4 mil M.
+    let (scene, _) = draw(&spec("people-bars", "es"), 280.0);
+    let t = texts(&scene);
+    assert!(t.iter().any(|s| s == "3\u{a0}mil\u{a0}M"), "{t:?}");
+    assert!(!t.iter().any(|s| s == "4\u{a0}mil\u{a0}M"), "{t:?}");
+}
+
+#[test]
+fn both_ends_of_the_gap_arrow_are_always_labelled() {
+    for lang in LANGS {
+        let json = spec("africa-gap-arrow", lang);
+        let c = chart(&json);
+        let points = &c.series[0].points;
+        for width in [280.0, 320.0, 400.0, 640.0, 1200.0] {
+            let (scene, warnings) = draw(&json, width);
+            let name = format!("gap arrow in {lang} at {width}");
+            common::check_text_placement(&name, &scene).unwrap();
+            for p in points {
+                let (long, short) = (c.fmt.value(&p.value, Room::Long), c.fmt.value(&p.value, Room::Short));
+                assert!(shows(&scene, &long) || shows(&scene, &short), "{name}: {long:?} missing from {:?}", texts(&scene));
+                assert!(shows(&scene, p.label()), "{name}: {:?} missing from {:?}", p.label(), texts(&scene));
+            }
+            // The words whenever they fit: at 640 and up always.
+            if width >= 640.0 {
+                let long = c.fmt.value(&points[1].value, Room::Long);
+                assert!(shows(&scene, &long), "{name}: {long:?} missing from {:?}", texts(&scene));
+            }
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
+            assert_eq!(crossed(&scene), None, "{name}: a line crosses this text");
+        }
+    }
+}
+
+/// Whether every figure of the chart is written with its qualifier, in words
+/// or short.
+fn every_value_shown(c: &Chart, scene: &Scene) -> Result<(), String> {
+    for s in &c.series {
+        for p in &s.points {
+            let (long, short) = (c.fmt.value(&p.value, Room::Long), c.fmt.value(&p.value, Room::Short));
+            if !shows(scene, &long) && !shows(scene, &short) {
+                return Err(format!("{long:?} missing from {:?}", texts(scene)));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn bars_keep_their_value_labels_in_every_language() {
+    let stems = ["people-bars", "people-bars-themed", "children-range-bars", "homeless-vs-slums", "shares-bars", "africa-gap-bars", "housing-economy-grouped"];
+    let mut failures = Vec::new();
+    for stem in stems {
+        for lang in LANGS {
+            let json = spec(stem, lang);
+            let c = chart(&json);
+            for width in [280.0, 320.0, 480.0, 640.0, 1200.0] {
+                let name = format!("{stem} in {lang} at {width}");
+                let (scene, warnings) = draw(&json, width);
+                if let Err(e) = common::check_text_placement(&name, &scene) {
+                    failures.push(e);
+                }
+                if let Err(e) = every_value_shown(&c, &scene) {
+                    failures.push(format!("{name}: {e}"));
+                }
+                if let Some(w) = warnings.iter().find(|w| w.path == "valueLabels") {
+                    failures.push(format!("{name}: {w:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_stacked_segment_keeps_its_value() {
+    let mut failures = Vec::new();
+    for lang in LANGS {
+        let json = spec("housing-economy-stacked", lang);
+        let c = chart(&json);
+        for width in [280.0, 320.0, 480.0, 640.0, 1200.0] {
+            let name = format!("stacked bars in {lang} at {width}");
+            let (scene, warnings) = draw(&json, width);
+            if let Err(e) = common::check_text_placement(&name, &scene) {
+                failures.push(e);
+            }
+            if let Err(e) = every_value_shown(&c, &scene) {
+                failures.push(format!("{name}: {e}"));
+            }
+            if !warnings.is_empty() {
+                failures.push(format!("{name}: {warnings:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn text_is_shortened_only_with_a_warning() {
+    let mut failures = Vec::new();
+    for (name, _) in common::examples() {
+        let stem = name.as_str();
+        for lang in LANGS {
+            let json = spec(stem, lang);
+            for width in [280.0, 320.0, 640.0, 1200.0] {
+                let (scene, warnings) = draw(&json, width);
+                let shortened: Vec<&Warning> = warnings.iter().filter(|w| w.message.contains("shortened")).collect();
+                // Each text cut has its own warning, naming where it is in the spec.
+                let cut: Vec<&str> = scene.texts().filter(|t| t.text.ends_with('…')).map(|t| t.text.as_str()).collect();
+                if cut.len() > shortened.len() {
+                    failures.push(format!("{stem} in {lang} at {width}: {cut:?} cut, warnings {warnings:?}"));
+                }
+                for w in &shortened {
+                    let known = ["title", "subtitle", "note", "source", "data[", "series[", "annotations[", "axisTitle"];
+                    if !known.iter().any(|k| w.path.starts_with(k)) {
+                        failures.push(format!("{stem} in {lang} at {width}: {w:?} names no text of the spec"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} cut:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn value_labels_left_out_are_said_in_the_chart() {
+    // Vertical bars of a fixed height keep their orientation: where the
+    // values fit nowhere, the chart says so, not only the console.
+    let spec = r#"{"type": "bar", "orientation": "vertical", "title": "Chart 7: people affected", "height": 180, "data": [
+        {"label": "Lacking adequate housing", "value": 2.8e9}, {"label": "Living in slums", "value": 1.1e9},
+        {"label": "Homeless", "value": 3e8}, {"label": "Children in slums", "value": 5e8},
+        {"label": "Forcibly displaced", "value": 1.23e8}, {"label": "Africa's housing gap (units)", "value": 5.1e7}]}"#;
+    for lang in LANGS {
+        let json = with_locale(spec, lang);
+        let c = chart(&json);
+        let (scene, warnings) = draw(&json, 240.0);
+        assert!(warnings.iter().any(|w| w.path == "valueLabels"), "{lang}: {warnings:?}");
+        let note = housing_charts::i18n::words(c.lang).values_left_out;
+        assert!(texts(&scene).iter().any(|t| t == note), "{lang}: {:?}", texts(&scene));
+        common::check_text_placement(lang, &scene).unwrap();
+        assert_eq!(scene.height, 180, "{lang}");
+    }
+    // Without a fixed height the bars turn, and every value is written.
+    let json = spec.replace(r#""height": 180, "#, "");
+    let c = chart(&json);
+    let (scene, warnings) = draw(&json, 240.0);
+    assert!(warnings.iter().any(|w| w.path == "orientation"), "{warnings:?}");
+    every_value_shown(&c, &scene).unwrap();
+}
+
+fn dark(json: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+    v["theme"] = serde_json::Value::String("dark".to_owned());
+    v.to_string()
+}
+
+#[test]
+fn the_light_part_of_a_range_bar_shows_on_a_dark_background() {
+    let json = dark(&spec("children-range-bars", "en"));
+    let c = chart(&json);
+    let bg = c.theme.background;
+    for width in [280.0, 640.0] {
+        let (scene, _) = draw(&json, width);
+        let bands: Vec<f64> = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { fill, .. } if fill.a > 0.2 && fill.a < 1.0 => Some(bg.mix(fill.alpha(1.0), fill.a).contrast(bg)),
+                _ => None,
+            })
+            .collect();
+        assert!(!bands.is_empty(), "no range band at {width}");
+        assert!(bands.iter().all(|c| *c >= 2.5), "{width}: contrast of the bands on the background {bands:?}");
+    }
+}
+
+#[test]
+fn values_inside_segments_contrast_with_them_in_both_themes() {
+    for json in [spec("housing-economy-stacked", "en"), dark(&spec("housing-economy-stacked", "en"))] {
+        for width in [280.0, 640.0, 1200.0] {
+            let (scene, _) = draw(&json, width);
+            let mut checked = 0;
+            for (k, item) in scene.items.iter().enumerate() {
+                let Item::Text(t) = item else { continue };
+                // The last opaque rectangle painted under the text's middle
+                // (not the chart's background).
+                let under = scene.items[1..k].iter().rev().find_map(|i| match i {
+                    Item::Rect { x, y, w, h, fill, .. } if fill.a >= 1.0 && t.x > *x && t.x < x + w && t.y > *y && t.y < y + h => Some(*fill),
+                    _ => None,
+                });
+                if let Some(fill) = under {
+                    let ratio = t.color.contrast(fill);
+                    assert!(ratio >= 4.5, "{:?} at {width}: {ratio:.2}:1 on its segment", t.text);
+                    checked += 1;
+                }
+            }
+            assert!(checked >= 2, "{checked} values inside segments at {width}");
+        }
+    }
+}
+
+#[test]
+fn text_stays_inside_and_apart_in_six_languages() {
+    let mut failures = Vec::new();
+    for (name, _) in common::examples() {
+        let stem = name.as_str();
+        for lang in LANGS {
+            let json = spec(stem, lang);
+            for width in [280.0, 320.0, 640.0, 1200.0] {
+                let (scene, _) = draw(&json, width);
+                if let Err(e) = common::check_text_placement(&format!("{stem} in {lang} at {width}"), &scene) {
+                    failures.push(e);
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
