@@ -144,14 +144,16 @@ fn vertical_fits(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) 
     if room < 24.0 {
         return false;
     }
-    let labels_fit = cats.iter().all(|c| {
-        let words_fit = c.label.split_whitespace().all(|w| m.width(w, LABEL, false) <= room);
-        let (_, cut) = wrap(m, &c.label, LABEL, false, room, MAX_LABEL_LINES);
-        words_fit && !cut
-    });
+    let labels_fit = !labels_cut(cats, room, m);
     let k = per_band(chart);
     let room = if k > 1.0 { band * 0.8 / k } else { band };
     labels_fit && (!chart.value_labels || value_labels(chart, cats, m, room, 1).is_some())
+}
+
+/// Whether a category label would be cut (or a word of it split) in `room`
+/// under its bar.
+fn labels_cut(cats: &[Cat], room: f64, m: &dyn TextMeasure) -> bool {
+    cats.iter().any(|c| c.label.split_whitespace().any(|w| m.width(w, LABEL, false) > room) || wrap(m, &c.label, LABEL, false, room, MAX_LABEL_LINES).1)
 }
 
 /// The orientation bars get in a plot `plot_w` wide.
@@ -170,6 +172,8 @@ fn choose(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Orie
         Orientation::Vertical if chart.height.is_none() && chart.value_labels && label_lines(chart, cats, vertical_band(chart, cats, plot_w, m), m) == 0 => {
             Orientation::Horizontal
         }
+        // Or for a category label that would be cut under its bar.
+        Orientation::Vertical if chart.height.is_none() && labels_cut(cats, vertical_band(chart, cats, plot_w, m) - 4.0, m) => Orientation::Horizontal,
         o => o,
     }
 }

@@ -103,7 +103,8 @@ impl Chrome {
         let (src_prefix, note_prefix) = (w.source, w.note);
         let source = chart.source.as_ref().map(|t| format!("{src_prefix}{t}"));
         let note = chart.note.as_ref().map(|t| format!("{note_prefix}{t}"));
-        let footer: Vec<Block> = [block("note", &note, s.small, false, 4), block("source", &source, s.small, false, 4)]
+        // Notes and sources keep their words on a phone: up to eight lines each.
+        let footer: Vec<Block> = [block("note", &note, s.small, false, 8), block("source", &source, s.small, false, 8)]
             .into_iter()
             .flatten()
             .collect();
