@@ -303,3 +303,20 @@ fn text_stays_inside_and_apart_in_six_languages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn no_line_crosses_text_in_any_example() {
+    let mut failures = Vec::new();
+    for (name, _) in common::examples() {
+        for lang in LANGS {
+            let json = spec(&name, lang);
+            for width in [280.0, 320.0, 640.0, 1200.0] {
+                let (scene, _) = draw(&json, width);
+                if let Some(t) = crossed(&scene) {
+                    failures.push(format!("{name} in {lang} at {width}: a line crosses {t:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} crossed:\n{}", failures.len(), failures.join("\n"));
+}

@@ -11,6 +11,7 @@
 mod annotate;
 mod bar;
 mod chrome;
+mod clear;
 mod gap;
 mod line;
 mod parts;
@@ -505,6 +506,8 @@ pub fn layout(chart: &Chart, frame: &Frame, m: &dyn TextMeasure) -> (Scene, Vec<
     if let Some(Item::Rect { h, .. }) = b.items.first_mut() {
         *h = total_h;
     }
+    // No line crosses text, whichever part of the chart placed either.
+    clear::keep_lines_off_text(&mut b.items);
     let dpr = frame.dpr;
     let rtl = chart.lang.is_rtl();
     let mut scene = Scene {
