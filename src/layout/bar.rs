@@ -325,10 +325,12 @@ fn bar(
             outline(b, x, y, w, h, color, r);
         }
         Qualifier::Range => {
+            // The light part under the whole bar, the solid part over it: no
+            // notch of background where two rounded ends would meet.
+            let (x, y, w, h) = place(base, base + v.high);
+            b.rounded(x, y, w, h, color.alpha(band_alpha(color, background)), r);
             let (x, y, w, h) = place(base, base + v.low);
             b.rounded(x, y, w, h, color, r);
-            let (x, y, w, h) = place(base + v.low, base + v.high);
-            b.rounded(x, y, w, h, color.alpha(band_alpha(color, background)), r);
             // Caps at both ends of the interval.
             for end in [v.low, v.high] {
                 let (x, y, w, h) = place(base + end, base + end);
@@ -350,7 +352,7 @@ fn bar(
 /// 0.35. On a dark one a translucent band reads much dimmer: there it sits
 /// halfway (in contrast) between the background and the solid part, so that
 /// it is told apart from both.
-fn band_alpha(color: Rgba, background: Rgba) -> f64 {
+pub(crate) fn band_alpha(color: Rgba, background: Rgba) -> f64 {
     if background.luminance() >= 0.2 {
         return 0.35;
     }

@@ -263,7 +263,15 @@ fn plan_row(chart: &Chart, s: &crate::model::Series, g: &Geometry, m: &dyn TextM
 /// "+79 million" and "×2.5", qualified by what the ends allow.
 pub(crate) fn change(chart: &Chart, from: &Value, to: &Value) -> Option<String> {
     if from.qualifier == Qualifier::Range || to.qualifier == Qualifier::Range {
-        return None; // an interval's change is an interval: not invented here
+        // An interval's change is an interval: from the least to the most
+        // the ends allow ("+49–79 million"); none when it spans no change.
+        let (lo, hi) = (to.low - from.high, to.high - from.low);
+        if lo < 0.0 && hi > 0.0 {
+            return None;
+        }
+        let sign = if lo >= 0.0 { "+" } else { "" };
+        let (lo, hi) = if lo >= 0.0 { (lo, hi) } else { (hi, lo) };
+        return Some(format!("{sign}{}", chart.fmt.value(&Value { low: lo, high: hi, qualifier: Qualifier::Range }, Room::Long)));
     }
     let diff = to.high - from.high;
     let sign = if diff >= 0.0 { "+" } else { "" };
@@ -347,6 +355,20 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
             b.text(plot.x, y - plan.above() - NAME_H / 2.0 + 4.0, &l.pop().unwrap_or_default(), LABEL, true, theme.text, Anchor::Start);
         }
         let (xa, xb) = (scale.map(from.value.high), scale.map(to.value.high));
+        // A range end: the arrow reaches its low end, a light band with caps
+        // runs on to the high end (as on a range bar), never a point.
+        let ranged = to.value.qualifier == Qualifier::Range;
+        let xb = if ranged {
+            let xl = scale.map(to.value.low);
+            let light = s.color.alpha(super::bar::band_alpha(s.color, theme.background));
+            b.rect(xl.min(xb), y - 5.0, (xb - xl).abs(), 10.0, light);
+            for x in [xl, xb] {
+                b.line(vec![(x, y - 6.0), (x, y + 6.0)], s.color, 2.0);
+            }
+            xl
+        } else {
+            xb
+        };
         let projected = to.value.qualifier == Qualifier::Projection;
         // The shaft stops short of the head.
         let dir = if xb >= xa { 1.0 } else { -1.0 };
@@ -394,6 +416,9 @@ mod tests {
         let z = chart(r#"{"type": "gap", "locale": "zh", "data": [{"label": "现在", "value": 51e6, "qualifier": "more-than"}, {"label": "2030", "value": 130e6}]}"#);
         let p = &z.series[0].points;
         assert_eq!(change(&z, &p[0].value, &p[1].value).as_deref(), Some("最多+7900万，2.5倍"));
+        let r = chart(r#"{"type": "gap", "data": [{"label": "now", "value": 51e6}, {"label": "2030", "qualifier": "range", "low": 100e6, "high": 130e6}]}"#);
+        let p = &r.series[0].points;
+        assert_eq!(change(&r, &p[0].value, &p[1].value).as_deref(), Some("+49–79\u{a0}million"));
         let e = chart(r#"{"type": "gap", "data": [{"label": "a", "value": 10}, {"label": "b", "value": 5}]}"#);
         let p = &e.series[0].points;
         assert_eq!(change(&e, &p[0].value, &p[1].value).as_deref(), Some("\u{2212}5, ×0.5"));

@@ -21,7 +21,8 @@ const LABEL: f64 = 13.0;
 const KEY_ROW: f64 = 8.0;
 const SWATCH: f64 = 12.0;
 
-/// A part as drawn: name, value, colour (the rest has no value label).
+/// A part as drawn: name, value, colour (the rest has its value in the key,
+/// not on the figure).
 struct Part {
     label: String,
     value: Value,
@@ -45,10 +46,12 @@ fn parts(chart: &Chart) -> Vec<Part> {
     if let Some(total) = chart.total {
         let sum: f64 = out.iter().map(|p| p.value.high).sum();
         if total - sum > total * 1e-9 {
-            let rest = total - sum;
+            // The rest of a range is a range too: 50–80% leaves 20–50%.
+            let (low, high) = (total - sum, total - out.iter().map(|p| p.value.low).sum::<f64>());
+            let qualifier = if high - low > total * 1e-9 { Qualifier::Range } else { Qualifier::Exact };
             out.push(Part {
                 label: chart.rest_label.clone(),
-                value: Value { low: rest, high: rest, qualifier: Qualifier::Exact },
+                value: Value { low, high: if qualifier == Qualifier::Range { high } else { low }, qualifier },
                 color: Rgba::rgb(0xe4, 0xe4, 0xe4),
                 rest: true,
             });
@@ -79,15 +82,17 @@ fn key(chart: &Chart, parts: &[Part], m: &dyn TextMeasure, width: f64) -> Vec<(R
             let share = if chart.total.is_some() || matches!(chart.fmt.format, crate::spec::NumberFormat::Percent) {
                 String::new()
             } else {
-                // Shares of the sum, for parts given as counts.
-                let pct = |v: f64| format!("{:.0}%", v / whole * 100.0);
-                match p.value.qualifier {
-                    Qualifier::Range => format!(" ({}–{})", pct(p.value.low).trim_end_matches('%'), pct(p.value.high)),
-                    _ => format!(" ({})", pct(p.value.high)),
-                }
+                // Shares of the sum, for parts given as counts, written as
+                // the language writes percentages ("58%", "58 %").
+                let pct = crate::format::Formatter::new(chart.lang, crate::spec::NumberFormat::Percent);
+                let share = |v: f64| (v / whole * 100.0).round();
+                let v = Value { low: share(p.value.low), high: share(p.value.high), qualifier: p.value.qualifier };
+                let v = if v.qualifier == Qualifier::Range { v } else { Value { qualifier: Qualifier::Exact, ..v } };
+                format!(" ({})", pct.value(&v, Room::Short))
             };
             let sep = words.label_sep;
-            let text = if p.rest { p.label.clone() } else { format!("{}{sep}{value}{share}", p.label) };
+            // The rest has its value too ("Other: 42%"), a range when a part is one.
+            let text = format!("{}{sep}{value}{share}", p.label);
             (p.color, wrap(m, &text, LABEL, false, width - SWATCH - 8.0, 3).0)
         })
         .collect()
