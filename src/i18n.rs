@@ -76,7 +76,7 @@ const ZH: Words = Words {
     label_sep: "：",
     of_total: |n, t| format!("{t}分之{n}"),
     each_square: "每格 = ",
-    square_fraction: |n| format!("每格 = 总数的{n}分之一"),
+    square_fraction: |n| format!("每格 = 总数的{n}分之1"),
     up_to: "最多",
     about: "约",
     change: |a, r| format!("{a}，{r}倍"),
