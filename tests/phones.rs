@@ -320,3 +320,21 @@ fn no_line_crosses_text_in_any_example() {
     }
     assert!(failures.is_empty(), "{} crossed:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn a_projected_stretch_of_an_area_is_filled_fainter_than_measured_data() {
+    let fills = |json: &str| -> Vec<f64> {
+        let (scene, _) = draw(json, 640.0);
+        scene.items.iter().filter_map(|i| match i {
+            Item::Polygon { fill, .. } => Some(fill.a),
+            _ => None,
+        }).collect()
+    };
+    let measured = fills(r#"{"type": "area", "data": [{"x": 2020, "value": 40}, {"x": 2025, "value": 51}]}"#);
+    let projected = fills(r#"{"type": "area", "data": [{"x": 2025, "value": 51}, {"x": 2030, "value": 130, "qualifier": "projection"}]}"#);
+    assert_eq!((measured.len(), projected.len()), (1, 1), "{measured:?} {projected:?}");
+    assert!(projected[0] < measured[0] * 0.6, "{projected:?} vs {measured:?}");
+    // Measured, then projected: two fills, the later fainter.
+    let both = fills(r#"{"type": "area", "data": [{"x": 2020, "value": 40}, {"x": 2025, "value": 51}, {"x": 2030, "value": 130, "qualifier": "projection"}]}"#);
+    assert!(both.len() == 2 && both[1] < both[0], "{both:?}");
+}

@@ -166,13 +166,26 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         for si in order {
             let pts = decimate(&series[si], &xscale, x1 - x0);
             let base = yscale.map(0.0_f64.clamp(dom.0, dom.1));
-            let mut poly: Vec<(f64, f64)> = pts.iter().map(|p| (xscale.map(p.x), yscale.map(p.value.high))).collect();
-            if let (Some(first), Some(last)) = (poly.first().copied(), poly.last().copied()) {
-                poly.push((last.0, base));
-                poly.push((first.0, base));
-            }
             let alpha = if stacked { 0.85 } else { 0.3 };
-            b.polygon(poly, chart.series[si].color.alpha(alpha));
+            // A stretch that reaches a projected point is filled fainter than
+            // measured data, as its line is dashed: one polygon per run of
+            // segments alike.
+            let projected = |i: usize| pts[i].value.qualifier == Qualifier::Projection || pts[i + 1].value.qualifier == Qualifier::Projection;
+            let mut start = 0;
+            while start + 1 < pts.len() {
+                let kind = projected(start);
+                let mut end = start + 1;
+                while end + 1 < pts.len() && projected(end) == kind {
+                    end += 1;
+                }
+                let mut poly: Vec<(f64, f64)> = pts[start..=end].iter().map(|p| (xscale.map(p.x), yscale.map(p.value.high))).collect();
+                if let (Some(first), Some(last)) = (poly.first().copied(), poly.last().copied()) {
+                    poly.push((last.0, base));
+                    poly.push((first.0, base));
+                }
+                b.polygon(poly, chart.series[si].color.alpha(if kind { alpha * 0.45 } else { alpha }));
+                start = end;
+            }
         }
     }
 

@@ -199,7 +199,8 @@ pub fn wrap(
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_owned());
     }
-    let lines: Vec<String> = lines.into_iter().map(|l| l.trim_start().to_owned()).collect();
+    let mut lines: Vec<String> = lines.into_iter().map(|l| l.trim_start().to_owned()).collect();
+    no_widow(m, &mut lines, size, bold, max_w);
     if lines.len() <= max_lines {
         return (lines, false);
     }
@@ -208,6 +209,29 @@ pub fn wrap(
         ellipsize(m, last, size, bold, max_w);
     }
     (kept, true)
+}
+
+/// A last line of one CJK character ("设 / 立") takes the character before
+/// it along, when the line above keeps two or more and the pair fits.
+fn no_widow(m: &dyn TextMeasure, lines: &mut [String], size: f64, bold: bool, max_w: f64) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let mut last = lines[n - 1].chars();
+    let (Some(only), None) = (last.next(), last.next()) else { return };
+    if !is_wide(only) {
+        return;
+    }
+    let above = &lines[n - 2];
+    let Some(moved) = above.chars().last().filter(|c| breaks_anywhere(*c)) else { return };
+    // Not the character of a figure ("28亿"): it stays with its digits.
+    let before = above.chars().rev().nth(1);
+    if before.is_some_and(|c| c.is_ascii_digit() || no_break_after(c)) || above.chars().count() < 3 || m.width(&format!("{moved}{only}"), size, bold) > max_w {
+        return;
+    }
+    lines[n - 2].pop();
+    lines[n - 1].insert(0, moved);
 }
 
 /// Shortens `line` until `line + "…"` fits in `max_w`.
@@ -319,6 +343,20 @@ mod tests {
                 }
                 let (lines, _) = wrap(&m, text, 14.0, false, w, 20);
                 assert!(lines.iter().any(|l| l.contains(figure)), "{text} at {w}: {lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_chinese_line_is_never_one_character() {
+        let m = Estimator;
+        // "设立" would end with 立 alone on the last line at this width.
+        let text = "世界城市论坛设立";
+        for w in [42.0, 56.0, 70.0, 84.0, 98.0] {
+            let (lines, _) = wrap(&m, text, 14.0, false, w, 10);
+            assert_eq!(lines.concat(), text);
+            if lines.len() > 1 {
+                assert!(lines.last().unwrap().chars().count() > 1, "{w}: {lines:?}");
             }
         }
     }
