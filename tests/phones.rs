@@ -338,3 +338,16 @@ fn a_projected_stretch_of_an_area_is_filled_fainter_than_measured_data() {
     let both = fills(r#"{"type": "area", "data": [{"x": 2020, "value": 40}, {"x": 2025, "value": 51}, {"x": 2030, "value": 130, "qualifier": "projection"}]}"#);
     assert!(both.len() == 2 && both[1] < both[0], "{both:?}");
 }
+
+#[test]
+fn the_rest_of_a_range_part_is_said_as_a_range_and_drawn_as_the_room_left() {
+    for kind in ["pie", "donut", "waffle"] {
+        let json = format!(r#"{{"type": "{kind}", "numberFormat": "percent", "total": 100, "restLabel": "With access",
+            "data": [{{"label": "Without access", "qualifier": "range", "low": 50, "high": 80}}]}}"#);
+        let (scene, _) = draw(&json, 640.0);
+        let t = texts(&scene);
+        assert!(t.iter().any(|s| s == "With access: 20–50%"), "{kind}: {t:?}");
+        // Drawn within the whole: no slice past 360°, no unit past the grid.
+        common::check_text_placement(kind, &scene).unwrap();
+    }
+}

@@ -25,7 +25,10 @@ const SWATCH: f64 = 12.0;
 /// not on the figure).
 struct Part {
     label: String,
+    /// What is drawn (the rest: the room the parts leave).
     value: Value,
+    /// What the key says (the rest of a range part: a range too).
+    said: Value,
     color: Rgba,
     rest: bool,
 }
@@ -39,6 +42,7 @@ fn parts(chart: &Chart) -> Vec<Part> {
         .map(|(i, p)| Part {
             label: p.label().to_owned(),
             value: p.value,
+            said: p.value,
             color: if chart.is_highlighted(p.label()) { palette[i % palette.len()] } else { chart.theme.muted_mark },
             rest: false,
         })
@@ -51,7 +55,8 @@ fn parts(chart: &Chart) -> Vec<Part> {
             let qualifier = if high - low > total * 1e-9 { Qualifier::Range } else { Qualifier::Exact };
             out.push(Part {
                 label: chart.rest_label.clone(),
-                value: Value { low, high: if qualifier == Qualifier::Range { high } else { low }, qualifier },
+                value: Value { low, high: low, qualifier: Qualifier::Exact },
+                said: Value { low, high: if qualifier == Qualifier::Range { high } else { low }, qualifier },
                 color: Rgba::rgb(0xe4, 0xe4, 0xe4),
                 rest: true,
             });
@@ -71,13 +76,13 @@ fn key(chart: &Chart, parts: &[Part], m: &dyn TextMeasure, width: f64) -> Vec<(R
     parts
         .iter()
         .map(|p| {
-            let of_total = chart.total.filter(|t| t.fract() == 0.0 && p.value.high.fract() == 0.0 && p.value.qualifier == Qualifier::Exact);
+            let of_total = chart.total.filter(|t| t.fract() == 0.0 && p.said.high.fract() == 0.0 && p.said.qualifier == Qualifier::Exact);
             let words = crate::i18n::words(chart.lang);
             let value = match of_total {
                 Some(t) if !matches!(chart.fmt.format, crate::spec::NumberFormat::Percent) => {
-                    (words.of_total)(&chart.fmt.number(p.value.high, Room::Long), &chart.fmt.number(t, Room::Long))
+                    (words.of_total)(&chart.fmt.number(p.said.high, Room::Long), &chart.fmt.number(t, Room::Long))
                 }
-                _ => chart.fmt.value(&p.value, Room::Long),
+                _ => chart.fmt.value(&p.said, Room::Long),
             };
             let share = if chart.total.is_some() || matches!(chart.fmt.format, crate::spec::NumberFormat::Percent) {
                 String::new()
@@ -86,7 +91,7 @@ fn key(chart: &Chart, parts: &[Part], m: &dyn TextMeasure, width: f64) -> Vec<(R
                 // the language writes percentages ("58%", "58 %").
                 let pct = crate::format::Formatter::new(chart.lang, crate::spec::NumberFormat::Percent);
                 let share = |v: f64| (v / whole * 100.0).round();
-                let v = Value { low: share(p.value.low), high: share(p.value.high), qualifier: p.value.qualifier };
+                let v = Value { low: share(p.said.low), high: share(p.said.high), qualifier: p.said.qualifier };
                 let v = if v.qualifier == Qualifier::Range { v } else { Value { qualifier: Qualifier::Exact, ..v } };
                 format!(" ({})", pct.value(&v, Room::Short))
             };
