@@ -12,6 +12,8 @@ pub struct Words {
     pub note: &'static str,
     /// Default name of what parts leave of a total.
     pub other: &'static str,
+    /// Key entry of the light part of a range (a slice, squares): what it means.
+    pub uncertain: &'static str,
     /// The present, on a timeline.
     pub now: &'static str,
     /// Between a label and its value in keys ("Urban: 58%").
@@ -50,6 +52,7 @@ const EN: Words = Words {
     source: "Source: ",
     note: "Note: ",
     other: "Other",
+    uncertain: "Uncertain: the range of the estimate",
     now: "now",
     label_sep: ": ",
     of_total: |n, t| format!("{n} of {t}"),
@@ -72,6 +75,7 @@ const ZH: Words = Words {
     source: "来源：",
     note: "注：",
     other: "其他",
+    uncertain: "不确定部分：估计区间",
     now: "现在",
     label_sep: "：",
     of_total: |n, t| format!("{t}分之{n}"),
@@ -94,6 +98,7 @@ const FR: Words = Words {
     source: "Source : ",
     note: "Note : ",
     other: "Autres",
+    uncertain: "Part incertaine : fourchette de l’estimation",
     now: "aujourd’hui",
     label_sep: " : ",
     of_total: |n, t| format!("{n} sur {t}"),
@@ -116,6 +121,7 @@ const ES: Words = Words {
     source: "Fuente: ",
     note: "Nota: ",
     other: "Otros",
+    uncertain: "Parte incierta: intervalo de la estimación",
     now: "hoy",
     label_sep: ": ",
     of_total: |n, t| format!("{n} de cada {t}"),
@@ -138,6 +144,7 @@ const RU: Words = Words {
     source: "Источник: ",
     note: "Примечание: ",
     other: "Прочие",
+    uncertain: "Неопределенность: диапазон оценки",
     now: "сейчас",
     label_sep: ": ",
     of_total: |n, t| format!("{n} из {t}"),
@@ -160,6 +167,7 @@ const AR: Words = Words {
     source: "المصدر: ",
     note: "ملاحظة: ",
     other: "أخرى",
+    uncertain: "جزء غير مؤكد: نطاق التقدير",
     now: "الآن",
     label_sep: ": ",
     of_total: |n, t| format!("{n} من كل {t}"),

@@ -347,6 +347,8 @@ fn the_rest_of_a_range_part_is_said_as_a_range_and_drawn_as_the_room_left() {
         let (scene, _) = draw(&json, 640.0);
         let t = texts(&scene);
         assert!(t.iter().any(|s| s == "With access: 20–50%"), "{kind}: {t:?}");
+        // The light part has a key entry of its own.
+        assert!(t.iter().any(|s| s.starts_with("Uncertain")), "{kind}: {t:?}");
         // Drawn within the whole: no slice past 360°, no unit past the grid.
         common::check_text_placement(kind, &scene).unwrap();
     }

@@ -103,6 +103,24 @@ fn key(chart: &Chart, parts: &[Part], m: &dyn TextMeasure, width: f64) -> Vec<(R
         .collect()
 }
 
+/// Key entries after the parts': one for the light part of each range part
+/// (the uncertainty of the estimate), in that part's light colour.
+fn extras(chart: &Chart, parts: &[Part], m: &dyn TextMeasure, width: f64) -> Vec<(Rgba, Vec<String>)> {
+    let words = crate::i18n::words(chart.lang);
+    parts
+        .iter()
+        .filter(|p| !p.rest && p.said.qualifier == Qualifier::Range && p.said.high > p.said.low)
+        .map(|p| (p.color.alpha(0.4), wrap(m, words.uncertain, LABEL, false, width - SWATCH - 8.0, 3).0))
+        .collect()
+}
+
+/// The key: the parts' entries, then the extras.
+fn full_key(chart: &Chart, parts: &[Part], m: &dyn TextMeasure, width: f64) -> Vec<(Rgba, Vec<String>)> {
+    let mut k = key(chart, parts, m, width);
+    k.extend(extras(chart, parts, m, width));
+    k
+}
+
 fn key_height(key: &[(Rgba, Vec<String>)]) -> f64 {
     key.iter().map(|(_, l)| l.len() as f64 * LABEL * LINE + KEY_ROW).sum()
 }
@@ -173,7 +191,7 @@ fn units(chart: &Chart, parts: &[Part], warnings: &mut Vec<Warning>) -> (u32, Ve
 pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) -> (f64, f64) {
     let parts = parts(chart);
     let key_w = if beside(plot_w) { plot_w - figure_size(plot_w) - 24.0 } else { plot_w };
-    let kh = key_height(&key(chart, &parts, m, key_w));
+    let kh = key_height(&full_key(chart, &parts, m, key_w));
     let fig = figure_height(chart, plot_w, &parts);
     let h = if beside(plot_w) { fig.max(kh) } else { fig + 16.0 + kh } + 8.0;
     (h, h)
@@ -215,7 +233,7 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         Kind::Donut { hole } => donut(b, chart, &parts, fig, hole),
         _ => {}
     }
-    let key = key(chart, &parts, b.m, key_rect.w);
+    let key = full_key(chart, &parts, b.m, key_rect.w);
     for (i, (p, (_, lines))) in parts.iter().zip(&key).enumerate() {
         if !p.rest {
             warn_if_cut(b, point_path(chart, 0, i, "label"), lines, &p.label);
@@ -223,7 +241,7 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
     }
     let mut y = key_rect.y + if beside(plot.w) { ((fig_h - key_height(&key)) / 2.0).max(0.0) } else { 0.0 };
     for (i, (color, lines)) in key.iter().enumerate() {
-        if !parts[i].rest {
+        if parts.get(i).is_some_and(|p| !p.rest) {
             let h = lines.len() as f64 * LABEL * LINE;
             let w = lines.iter().map(|l| b.m.width(l, LABEL, false)).fold(0.0, f64::max) + SWATCH + 8.0;
             b.mark(0, i, (key_rect.x, y, w, h));
