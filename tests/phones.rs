@@ -353,3 +353,56 @@ fn the_rest_of_a_range_part_is_said_as_a_range_and_drawn_as_the_room_left() {
         common::check_text_placement(kind, &scene).unwrap();
     }
 }
+
+/// The text a mark painted after it covers, if any (a mark under text is
+/// fine: a value inside its bar; one over it hides it).
+fn covered(scene: &Scene) -> Option<String> {
+    let mut texts: Vec<&TextItem> = Vec::new();
+    for item in &scene.items {
+        let area = match item {
+            Item::Text(t) => {
+                texts.push(t);
+                continue;
+            }
+            Item::Rect { x, y, w, h, fill, .. } if fill.a > 0.0 => (*x, *y, x + w, y + h),
+            Item::Circle { cx, cy, r, .. } => (cx - r, cy - r, cx + r, cy + r),
+            Item::Polygon { points, .. } => points.iter().fold((f64::MAX, f64::MAX, f64::MIN, f64::MIN), |(a, b, c, d), p| (a.min(p.0), b.min(p.1), c.max(p.0), d.max(p.1))),
+            _ => continue,
+        };
+        for t in &texts {
+            let (x0, y0, x1, y1) = t.bbox();
+            // Overlap of more than a pixel each way (anti-aliased edges aside).
+            if area.2.min(x1) - area.0.max(x0) > 1.0 && area.3.min(y1) - area.1.max(y0) > 1.0 && !t.text.trim().is_empty() {
+                return Some(t.text.clone());
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn no_mark_covers_text_in_any_example() {
+    let mut failures = Vec::new();
+    for (name, _) in common::examples() {
+        for lang in LANGS {
+            let json = spec(&name, lang);
+            for width in [280.0, 320.0, 640.0, 1200.0] {
+                let (scene, _) = draw(&json, width);
+                if let Some(t) = covered(&scene) {
+                    failures.push(format!("{name} in {lang} at {width}: a mark covers {t:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} covered:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_cover_check_sees_a_mark_painted_over_text() {
+    let (mut scene, _) = draw(r#"{"type": "bar", "title": "Homes", "data": [{"label": "a", "value": 1}]}"#, 640.0);
+    assert_eq!(covered(&scene), None);
+    let t = scene.texts().find(|t| t.text == "Homes").unwrap().clone();
+    let (x0, y0, x1, y1) = t.bbox();
+    scene.items.push(Item::Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0, fill: housing_charts::theme::Rgba::rgb(0, 0, 0), radius: 0.0 });
+    assert_eq!(covered(&scene).as_deref(), Some("Homes"));
+}
