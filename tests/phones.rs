@@ -304,20 +304,25 @@ fn text_stays_inside_and_apart_in_six_languages() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-#[test]
-fn no_line_crosses_text_in_any_example() {
+/// `check` of every example in every language at four widths: the failures.
+fn every_example(check: fn(&Scene) -> Option<String>, what: &str) -> Vec<String> {
     let mut failures = Vec::new();
     for (name, _) in common::examples() {
         for lang in LANGS {
             let json = spec(&name, lang);
             for width in [280.0, 320.0, 640.0, 1200.0] {
-                let (scene, _) = draw(&json, width);
-                if let Some(t) = crossed(&scene) {
-                    failures.push(format!("{name} in {lang} at {width}: a line crosses {t:?}"));
+                if let Some(t) = check(&draw(&json, width).0) {
+                    failures.push(format!("{name} in {lang} at {width}: {what} {t:?}"));
                 }
             }
         }
     }
+    failures
+}
+
+#[test]
+fn no_line_crosses_text_in_any_example() {
+    let failures = every_example(crossed, "a line crosses");
     assert!(failures.is_empty(), "{} crossed:\n{}", failures.len(), failures.join("\n"));
 }
 
@@ -382,18 +387,7 @@ fn covered(scene: &Scene) -> Option<String> {
 
 #[test]
 fn no_mark_covers_text_in_any_example() {
-    let mut failures = Vec::new();
-    for (name, _) in common::examples() {
-        for lang in LANGS {
-            let json = spec(&name, lang);
-            for width in [280.0, 320.0, 640.0, 1200.0] {
-                let (scene, _) = draw(&json, width);
-                if let Some(t) = covered(&scene) {
-                    failures.push(format!("{name} in {lang} at {width}: a mark covers {t:?}"));
-                }
-            }
-        }
-    }
+    let failures = every_example(covered, "a mark covers");
     assert!(failures.is_empty(), "{} covered:\n{}", failures.len(), failures.join("\n"));
 }
 

@@ -306,14 +306,7 @@ pub fn resolve_columns(
         .or(ds.as_ref().and_then(|d| d.number_format))
         .unwrap_or(NumberFormat::Auto);
 
-    for (path, text) in [
-        ("title", &spec.title),
-        ("subtitle", &spec.subtitle),
-        ("source", &spec.source),
-        ("note", &spec.note),
-        ("unit", &spec.unit),
-        ("axisTitle", &spec.axis_title),
-    ] {
+    for (path, text) in texts::top_texts(spec) {
         if let Some(t) = text {
             check_text(path, t)?;
         }

@@ -11,10 +11,9 @@ use crate::spec::{ChartSpec, Dataset, Datum, Lang, LocalText};
 /// How many of a dataset's texts a warning names before "and N more".
 const LISTED: usize = 4;
 
-/// The warnings for `spec` (and the dataset it names, `ds`) drawn in `lang`.
-pub(super) fn fallbacks(spec: &ChartSpec, ds: Option<&Dataset>, lang: Lang) -> Vec<Warning> {
-    let mut own: Vec<(String, &LocalText)> = Vec::new();
-    let top = [
+/// The spec's own texts outside its data, with their paths.
+pub(super) fn top_texts(spec: &ChartSpec) -> [(&'static str, &Option<LocalText>); 7] {
+    [
         ("title", &spec.title),
         ("subtitle", &spec.subtitle),
         ("source", &spec.source),
@@ -22,8 +21,13 @@ pub(super) fn fallbacks(spec: &ChartSpec, ds: Option<&Dataset>, lang: Lang) -> V
         ("unit", &spec.unit),
         ("axisTitle", &spec.axis_title),
         ("restLabel", &spec.rest_label),
-    ];
-    own.extend(top.into_iter().filter_map(|(p, t)| Some((p.to_owned(), t.as_ref()?))));
+    ]
+}
+
+/// The warnings for `spec` (and the dataset it names, `ds`) drawn in `lang`.
+pub(super) fn fallbacks(spec: &ChartSpec, ds: Option<&Dataset>, lang: Lang) -> Vec<Warning> {
+    let mut own: Vec<(String, &LocalText)> = Vec::new();
+    own.extend(top_texts(spec).into_iter().filter_map(|(p, t)| Some((p.to_owned(), t.as_ref()?))));
     if let Some(data) = &spec.data {
         data_texts(&mut own, "data", data);
     }
