@@ -233,7 +233,10 @@ const AR: Rules = Rules {
     plural: plural_ar,
     unit_space: NBSP,
     short_space: NBSP,
-    percent: "%",
+    // CLDR's Arabic percent sign with Latin digits: U+200E on both sides, so
+    // that after Arabic letters (where digits become Arabic numbers in the
+    // bidi algorithm) the sign stays right of the digits: "أكثر من 30%".
+    percent: "\u{200e}%\u{200e}",
     range_dash: "–",
     about: ("حوالي {}", "~{}"),
     more_than: ("أكثر من {}", "+{}"),
@@ -557,6 +560,11 @@ mod tests {
         assert_eq!(f.number(25e3, Room::Short), "25\u{a0}ألف");
         assert_eq!(f.number(4e9, Room::Short), "4\u{a0}مليارات");
         assert_eq!(f.value(&val(3e8, Qualifier::MoreThan), Room::Long), "أكثر من 300\u{a0}مليون");
+        // The percent sign stays right of its digits after Arabic letters.
+        let p = Formatter::new(Lang::Ar, NumberFormat::Percent);
+        assert_eq!(p.value(&val(30.0, Qualifier::MoreThan), Room::Long), "أكثر من 30\u{200e}%\u{200e}");
+        let r = Value { low: 50.0, high: 80.0, qualifier: Qualifier::Range };
+        assert_eq!(p.value(&r, Room::Long), "50–80\u{200e}%\u{200e}");
     }
 
     #[test]
