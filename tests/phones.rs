@@ -243,21 +243,26 @@ fn dark(json: &str) -> String {
 
 #[test]
 fn the_light_part_of_a_range_bar_shows_on_a_dark_background() {
-    let json = dark(&spec("children-range-bars", "en"));
-    let c = chart(&json);
-    let bg = c.theme.background;
-    for width in [280.0, 640.0] {
-        let (scene, _) = draw(&json, width);
-        let bands: Vec<f64> = scene
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Rect { fill, .. } if fill.a > 0.2 && fill.a < 1.0 => Some(bg.mix(fill.alpha(1.0), fill.a).contrast(bg)),
+    // Lighter than the solid part (as the subtitle says) and visible on the
+    // background, for a coloured bar and for a muted grey one.
+    for name in ["children-range-bars", "people-bars"] {
+        let json = dark(&spec(name, "en"));
+        let c = chart(&json);
+        let bg = c.theme.background;
+        for width in [280.0, 640.0] {
+            let (scene, _) = draw(&json, width);
+            let fills: Vec<_> = scene.items.iter().filter_map(|i| match i {
+                Item::Rect { fill, .. } if *fill != bg => Some(*fill),
                 _ => None,
-            })
-            .collect();
-        assert!(!bands.is_empty(), "no range band at {width}");
-        assert!(bands.iter().all(|c| *c >= 2.5), "{width}: contrast of the bands on the background {bands:?}");
+            }).collect();
+            // A range band is a fill lighter than some bar's solid colour.
+            let solid: Vec<_> = fills.iter().filter(|f| f.a == 1.0 && f.contrast(bg) >= 2.0).collect();
+            let bands: Vec<_> = fills.iter().filter(|f| solid.iter().any(|s| f.luminance() > s.luminance() * 1.5)).collect();
+            assert!(!bands.is_empty(), "{name} at {width}: no light band among {fills:?}");
+            for b in bands {
+                assert!(b.contrast(bg) >= 2.5, "{name} at {width}: band {b:?} at {:.1}:1 on the background", b.contrast(bg));
+            }
+        }
     }
 }
 
@@ -399,4 +404,20 @@ fn the_cover_check_sees_a_mark_painted_over_text() {
     let (x0, y0, x1, y1) = t.bbox();
     scene.items.push(Item::Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0, fill: housing_charts::theme::Rgba::rgb(0, 0, 0), radius: 0.0 });
     assert_eq!(covered(&scene).as_deref(), Some("Homes"));
+}
+
+#[test]
+fn the_rest_recedes_in_the_dark_theme() {
+    for name in ["slums-waffle", "urban-share-donut"] {
+        let json = dark(&spec(name, "en"));
+        let c = chart(&json);
+        let (scene, _) = draw(&json, 640.0);
+        let bg = c.theme.background;
+        let lightest = scene.items.iter().filter_map(|i| match i {
+            Item::Rect { fill, .. } | Item::Polygon { fill, .. } if *fill != bg => Some(fill.luminance()),
+            _ => None,
+        }).fold(0.0, f64::max);
+        let series = c.series[0].color.luminance().max(c.theme.palette[0].luminance());
+        assert!(lightest <= series + 1e-9, "{name}: a mark lighter ({lightest:.3}) than the highlighted part ({series:.3}) on a dark chart");
+    }
 }

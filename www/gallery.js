@@ -93,7 +93,10 @@ const view = {
 /** The spec of an example as this view draws it. */
 function viewed(spec) {
   const out = { ...spec, locale: view.lang };
-  if (view.theme) out.theme = typeof spec.theme === "object" && spec.theme ? { ...spec.theme, base: view.theme } : view.theme;
+  // A spec with a theme of its own (its colours, its background) keeps it:
+  // switching only its base would mix the two themes.
+  const own = typeof spec.theme === "object" && spec.theme && (spec.theme.background || spec.theme.text || spec.theme.palette);
+  if (view.theme && !own) out.theme = typeof spec.theme === "object" && spec.theme ? { ...spec.theme, base: view.theme } : view.theme;
   return out;
 }
 

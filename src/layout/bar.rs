@@ -328,7 +328,7 @@ fn bar(
             // The light part under the whole bar, the solid part over it: no
             // notch of background where two rounded ends would meet.
             let (x, y, w, h) = place(base, base + v.high);
-            b.rounded(x, y, w, h, color.alpha(band_alpha(color, background)), r);
+            b.rounded(x, y, w, h, band_color(color, background), r);
             let (x, y, w, h) = place(base, base + v.low);
             b.rounded(x, y, w, h, color, r);
             // Caps at both ends of the interval.
@@ -348,19 +348,18 @@ fn bar(
     }
 }
 
-/// The opacity of the light part of a range bar. On a light background,
-/// 0.35. On a dark one a translucent band reads much dimmer: there it sits
-/// halfway (in contrast) between the background and the solid part, so that
-/// it is told apart from both.
-pub(crate) fn band_alpha(color: Rgba, background: Rgba) -> f64 {
+/// The colour of the light part of a range (bars, gap ends): lighter than
+/// its solid part in both themes, so "the light part is the uncertainty"
+/// holds as written. On a light background, the colour at 0.35 opacity; on a
+/// dark one a translucent band would be darker than the solid part, so the
+/// colour lightened towards white (opaque): the grey of a muted bar too
+/// stays visible on near-black.
+pub(crate) fn band_color(color: Rgba, background: Rgba) -> Rgba {
     if background.luminance() >= 0.2 {
-        return 0.35;
+        color.alpha(0.35)
+    } else {
+        color.mix(Rgba::rgb(255, 255, 255), 0.55)
     }
-    let off = |a: f64| {
-        let band = background.mix(color, a);
-        (band.contrast(background).ln() - band.contrast(color).ln()).abs()
-    };
-    (7..=14).map(|k| f64::from(k) * 0.05).min_by(|a, b| off(*a).total_cmp(&off(*b))).unwrap_or(0.35)
 }
 
 fn outline(b: &mut Builder, x: f64, y: f64, w: f64, h: f64, color: Rgba, r: f64) {

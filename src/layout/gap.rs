@@ -360,7 +360,7 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         let ranged = to.value.qualifier == Qualifier::Range;
         let xb = if ranged {
             let xl = scale.map(to.value.low);
-            let light = s.color.alpha(super::bar::band_alpha(s.color, theme.background));
+            let light = super::bar::band_color(s.color, theme.background);
             b.rect(xl.min(xb), y - 5.0, (xb - xl).abs(), 10.0, light);
             for x in [xl, xb] {
                 b.line(vec![(x, y - 6.0), (x, y + 6.0)], s.color, 2.0);

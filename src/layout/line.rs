@@ -166,7 +166,14 @@ pub(crate) fn layout(b: &mut Builder, chart: &Chart, plot: Rect) {
         for si in order {
             let pts = decimate(&series[si], &xscale, x1 - x0);
             let base = yscale.map(0.0_f64.clamp(dom.0, dom.1));
-            let alpha = if stacked { 0.85 } else { 0.3 };
+            // Overlaid areas are translucent; on a dark background 0.3 all but
+            // vanished, so they are denser there.
+            let dark = chart.theme.background.luminance() < 0.2;
+            let alpha = match (stacked, dark) {
+                (true, _) => 0.85,
+                (false, false) => 0.3,
+                (false, true) => 0.5,
+            };
             // A stretch that reaches a projected point is filled fainter than
             // measured data, as its line is dashed: one polygon per run of
             // segments alike.

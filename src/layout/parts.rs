@@ -57,12 +57,18 @@ fn parts(chart: &Chart) -> Vec<Part> {
                 label: chart.rest_label.clone(),
                 value: Value { low, high: low, qualifier: Qualifier::Exact },
                 said: Value { low, high: if qualifier == Qualifier::Range { high } else { low }, qualifier },
-                color: Rgba::rgb(0xe4, 0xe4, 0xe4),
+                color: rest_color(chart),
                 rest: true,
             });
         }
     }
     out
+}
+
+/// The colour of "the rest": a grey that recedes in either theme (#e2e2e2
+/// on white, a dark grey on near-black, where a light one glared).
+fn rest_color(chart: &Chart) -> Rgba {
+    chart.theme.background.mix(chart.theme.text, 0.14)
 }
 
 /// The whole the parts are shares of.
@@ -337,7 +343,7 @@ fn waffle(b: &mut Builder, chart: &Chart, parts: &[Part], fig: Rect) {
     }
     for i in 0..n {
         let (c, r) = (i % cols, i / cols);
-        let color = colors.get(i as usize).copied().unwrap_or(Rgba::rgb(0xe4, 0xe4, 0xe4));
+        let color = colors.get(i as usize).copied().unwrap_or(rest_color(chart));
         let (x, y) = (x0 + f64::from(c) * cell + gap / 2.0, fig.y + f64::from(r) * cell + gap / 2.0);
         b.rounded(x, y, cell - gap, cell - gap, color, chart.theme.radius);
     }
