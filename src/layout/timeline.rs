@@ -79,6 +79,22 @@ fn lanes(chart: &Chart, plot: Rect, m: &dyn TextMeasure) -> Option<(Linear, Vec<
         ends[lane] = x + w / 2.0;
         out.push(Placed { lane, lines, x, w, cut });
     }
+    // A leader that would pass through a nearer label, or through "now"
+    // under the axis, makes events hard to tell apart: then the vertical
+    // layout, where no leader crosses anything.
+    let now_box = now(chart).map(|n| {
+        let half = m.width(now_label(chart), TICK, true) / 2.0 + 4.0;
+        (scale.map(n) - half, scale.map(n) + half)
+    });
+    for (p, pl) in ev.iter().zip(&out) {
+        let x = scale.map(p.x);
+        let (side, depth) = (pl.lane % 2, pl.lane / 2);
+        let through_label = out.iter().any(|q| q.lane % 2 == side && q.lane / 2 < depth && (q.x - q.w / 2.0 - 4.0..=q.x + q.w / 2.0 + 4.0).contains(&x));
+        let through_now = side == 1 && now_box.is_some_and(|(a, b)| (a..=b).contains(&x)) && now(chart).is_some_and(|n| (scale.map(n) - x).abs() > 0.5);
+        if through_label || through_now {
+            return None;
+        }
+    }
     Some((scale, out))
 }
 
