@@ -215,10 +215,15 @@ fn callout(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str,
             (px - w / 2.0, py + d),
         ]);
     }
-    // Places whose leader strikes through no other text (value labels) first.
+    // Places over the marks' area first (never in a column of category
+    // labels, where a note reads as part of a label), then those whose
+    // leader strikes through no other text (value labels).
+    let over_marks = |(x, _): &(f64, f64)| *x >= p.x - 0.5 && x + w <= p.x + p.w + 0.5;
     let leader_clear = |(x, y): &(f64, f64)| clear_of_text(b, (px, py), (px.max(*x).min(x + w), py.max(*y).min(y + h)));
-    let (mut order, rest): (Vec<_>, Vec<_>) = candidates.iter().partition(|c| leader_clear(c));
-    order.extend(rest);
+    let mut order: Vec<(f64, f64)> = Vec::with_capacity(candidates.len());
+    for (marks, clear) in [(true, true), (true, false), (false, true), (false, false)] {
+        order.extend(candidates.iter().filter(|c| over_marks(c) == marks && leader_clear(c) == clear));
+    }
     if let Some((x, y)) = put(b, chart, path, (&lines, cut), w, h, &order) {
         // Leader from the figure to the nearest point of the text box.
         let tx = px.clamp(x, x + w);
