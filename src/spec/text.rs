@@ -163,6 +163,8 @@ impl<'de> Visitor<'de> for StrOrMap {
                 return map.next_value_seed(Reject { key, expected: &["en", "zh", "fr", "es", "ru", "ar"], field: false });
             };
             let text: String = map.next_value()?;
+            // `parse::place` knows this message and the one below: errors
+            // of the object itself, whose path ends before the key.
             if out.iter().any(|(l, _)| *l == lang) {
                 return Err(de::Error::custom(format_args!("duplicate language `{}`", lang.code())));
             }
