@@ -41,6 +41,10 @@
 //!   tests in `tests/spec_errors.rs`).
 //! - `parse` is the only place that turns serde errors into messages; every
 //!   `Error` names a JSON path (`data[2].value`) and, for text, line and column.
+//!   The path is read back from the text at serde_json's line and column
+//!   (`parse::path`), which holds because nothing in `spec` buffers: no
+//!   untagged, internally tagged or flattened enums, and the "string or
+//!   object" visitor streams.
 //! - Nothing before `layout` knows about pixels; nothing before `draw` imports
 //!   plotters; only `draw` rounds to integer pixels.
 //! - A `Chart` that `model::resolve` returns is drawable: finite numbers,

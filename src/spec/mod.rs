@@ -2,16 +2,19 @@
 //!
 //! Invariant: no logic here beyond serde defaults. Every struct denies unknown
 //! fields (pinned by tests), every closed vocabulary is an enum, and the whole
-//! spec is one flat struct so that serde_path_to_error can name the exact JSON
-//! path of any mistake (internally tagged enums would buffer the input and lose
-//! the path; fields that are a string or an object, `LocalText` and
-//! `ThemeSpec`, are read by one hand-written visitor for the same reason).
+//! spec is one flat struct read as serde_json streams it, so that every error
+//! is raised where its value stands in the text and `parse` can read the exact
+//! JSON path of any mistake back from the error's line and column (internally
+//! tagged, untagged or flattened enums would buffer the input and lose the
+//! place; fields that are a string or an object, `LocalText` and `ThemeSpec`,
+//! are read by one hand-written visitor for the same reason).
 //! Which option applies to which chart `type` is checked in `model`, and so
 //! are the values of a theme object.
 
 mod text;
 
 pub use text::{Lang, LocalText};
+pub(crate) use text::STR_OR_MAP_EXPECTED;
 
 use serde::Deserialize;
 
@@ -150,8 +153,8 @@ fn theme_name<E: serde::de::Error>(s: &str) -> Result<ThemeSpec, E> {
 }
 
 /// A theme object, read by hand rather than derived: the field values reuse
-/// the deserializers `ChartSpec` already has (wasm size), and the map access
-/// stays serde_path_to_error's, so paths go on to `theme.palette[2]`.
+/// the deserializers `ChartSpec` already has (wasm size), and it streams like
+/// the rest, so paths go on to `theme.palette[2]`.
 fn theme_object<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<ThemeSpec, A::Error> {
     let mut o = ThemeObject::default();
     let mut seen = 0u8;

@@ -122,9 +122,9 @@ impl<'de> Deserialize<'de> for LocalText {
 #[derive(Clone, Copy)]
 pub(super) enum StrOrMap {
     /// A `LocalText`.
-    Text,
+    Text = 0,
     /// A `ThemeSpec`.
-    Theme,
+    Theme = 1,
 }
 
 /// What `StrOrMap` read.
@@ -133,13 +133,18 @@ pub(super) enum Either {
     Theme(super::ThemeSpec),
 }
 
+/// What `StrOrMap` expects, as `Text` and as `Theme`. `parse` knows an error
+/// by it: this visitor enters a list before refusing it, so serde_json places
+/// such an error inside the list, not before it.
+pub(crate) const STR_OR_MAP_EXPECTED: [&str; 2] = [
+    "a string, or an object of strings by language such as {\"en\": …, \"zh\": …}",
+    "\"light\", \"dark\" or an object such as {\"base\": \"light\", \"font\": \"Georgia, serif\"}",
+];
+
 impl<'de> Visitor<'de> for StrOrMap {
     type Value = Either;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(match self {
-            StrOrMap::Text => "a string, or an object of strings by language such as {\"en\": …, \"zh\": …}",
-            StrOrMap::Theme => "\"light\", \"dark\" or an object such as {\"base\": \"light\", \"font\": \"Georgia, serif\"}",
-        })
+        f.write_str(STR_OR_MAP_EXPECTED[*self as usize])
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Either, E> {
         match self {
@@ -158,6 +163,8 @@ impl<'de> Visitor<'de> for StrOrMap {
                 return map.next_value_seed(Reject { key, expected: &["en", "zh", "fr", "es", "ru", "ar"], field: false });
             };
             let text: String = map.next_value()?;
+            // `parse::place` knows this message and the one below: errors
+            // of the object itself, whose path ends before the key.
             if out.iter().any(|(l, _)| *l == lang) {
                 return Err(de::Error::custom(format_args!("duplicate language `{}`", lang.code())));
             }

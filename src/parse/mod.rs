@@ -2,13 +2,16 @@
 //!
 //! serde's messages are precise but written for programmers
 //! ("invalid type: string \"51 million\", expected f64"). This module keeps
-//! their facts, adds the JSON path (serde_path_to_error) and the line and
-//! column, and rewrites them in plain words, with the nearest valid name for a
-//! misspelt field or value.
+//! their facts, adds the JSON path (read back from the text at the error's
+//! line and column: `path`) and the line and column, and rewrites them in
+//! plain words, with the nearest valid name for a misspelt field or value.
+
+mod path;
 
 use serde::de::DeserializeOwned;
 
 use crate::error::Error;
+use path::Place;
 
 /// Longest spec text accepted (bytes). Larger specs are refused before parsing.
 pub const MAX_SPEC_BYTES: usize = 48 * 1024 * 1024;
@@ -26,16 +29,13 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
         ));
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        from_serde(&path, e.inner())
-    })?;
-    de.end().map_err(|e| from_serde("", &e))?;
+    let value = T::deserialize(&mut de).map_err(|e| from_serde(text, &e))?;
+    de.end().map_err(|e| from_serde(text, &e))?;
     Ok(value)
 }
 
-/// Turns one serde_json error at `path` into our `Error`.
-fn from_serde(path: &str, e: &serde_json::Error) -> Error {
+/// Turns one serde_json error met reading `text` into our `Error`.
+fn from_serde(text: &str, e: &serde_json::Error) -> Error {
     use serde_json::error::Category;
     let (line, column) = (e.line(), e.column());
     let raw = strip_position(&e.to_string());
@@ -44,7 +44,11 @@ fn from_serde(path: &str, e: &serde_json::Error) -> Error {
             "",
             format!("malformed JSON at line {line}, column {column}: {raw}"),
         ),
-        Category::Data => rewrite(path, &raw),
+        Category::Data if line == 0 => rewrite("", &raw),
+        Category::Data => {
+            let at = path::offset_of(text, line, column);
+            rewrite(&path::path_at(text, at, place(&raw)), &raw)
+        }
     };
     if line > 0 {
         err.line = Some(line);
@@ -61,21 +65,29 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// The path as serde_path_to_error writes it, with "." meaning the root.
-fn clean(path: &str) -> String {
-    if path == "." || path == "?" {
-        String::new()
+/// Where serde_json's reader stands for the error `raw` (see `path`).
+fn place(raw: &str) -> Place {
+    const CONTAINER: [&str; 5] = ["missing field `", "duplicate field `", "duplicate language `", "expected at least one language", "invalid length "];
+    if raw.starts_with("unknown variant `") {
+        Place::Variant
+    } else if CONTAINER.iter().any(|p| raw.starts_with(p)) {
+        Place::Container
+    } else if raw
+        .strip_prefix("invalid type: sequence, expected ")
+        .is_some_and(|expected| crate::spec::STR_OR_MAP_EXPECTED.contains(&expected))
+    {
+        // The "string or object" fields' visitor enters the list before it refuses it.
+        Place::Container
     } else {
-        path.to_owned()
+        Place::Value
     }
 }
 
 fn join(parent: &str, field: &str) -> String {
-    let p = clean(parent);
-    if p.is_empty() {
+    if parent.is_empty() {
         field.to_owned()
     } else {
-        format!("{p}.{field}")
+        format!("{parent}.{field}")
     }
 }
 
@@ -83,13 +95,12 @@ fn join(parent: &str, field: &str) -> String {
 fn rewrite(path: &str, raw: &str) -> Error {
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let (field, expected) = split_expected(rest);
-        // serde_path_to_error's path already ends with the unknown field.
-        let path = clean(path);
+        // The path already ends with the unknown field.
         return Error::at(path, unknown("field", &field, &expected));
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `") {
         let (variant, expected) = split_expected(rest);
-        return Error::at(clean(path), unknown("value", &variant, &expected));
+        return Error::at(path, unknown("value", &variant, &expected));
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
@@ -98,7 +109,7 @@ fn rewrite(path: &str, raw: &str) -> Error {
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
             return Error::at(
-                clean(path),
+                path,
                 format!("expected {}, found {}", plain_expected(expected), plain_found(found)),
             );
         }
@@ -106,15 +117,15 @@ fn rewrite(path: &str, raw: &str) -> Error {
     if let Some(rest) = raw.strip_prefix("invalid value: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
             return Error::at(
-                clean(path),
+                path,
                 format!("expected {}, found {}", plain_expected(expected), plain_found(found)),
             );
         }
     }
     if let Some(rest) = raw.strip_prefix("invalid length ") {
-        return Error::at(clean(path), format!("wrong number of items: {rest}"));
+        return Error::at(path, format!("wrong number of items: {rest}"));
     }
-    Error::at(clean(path), raw.to_owned())
+    Error::at(path, raw.to_owned())
 }
 
 /// Splits "name`, expected one of `a`, `b`" into ("name", ["a", "b"]).
@@ -202,6 +213,49 @@ mod tests {
         assert_eq!(suggest("subtitel", &valid), Some("subtitle"));
         assert_eq!(suggest("Title", &valid), Some("title"));
         assert_eq!(suggest("zzzz", &valid), None);
+    }
+
+    /// (spec, path, start of message): serde_json's error at every kind of
+    /// place, the path read back from its line and column (as
+    /// serde_path_to_error gave them).
+    const PLACES: &[(&str, &str, &str)] = &[
+        (r#"{"type": "bar", "data": [{"label": "a", "value": [1]}]}"#, "data[0].value", "expected a number, found a list"),
+        (r#"{"type": "bar", "titel" : 1, "data": []}"#, "titel", "unknown field `titel`; did you mean"),
+        (r#"{"type": "bar", "ti\u0074el": 1}"#, "titel", "unknown field `titel`"),
+        (r#"{"type": "bar", "zzz"}"#, "zzz", "unknown field `zzz`"),
+        (r#"{"type": "line", "series": [{"name": "a"}, {"data": []}]}"#, "series[1].name", "this required field is missing"),
+        (r#"{"type": "bar", "series": [[]]}"#, "series[0]", "wrong number of items: 0"),
+        (r#"{"type": "bar", "data": [{"label": "a", "qualifier": "nope"}]}"#, "data[0].qualifier", "unknown value \"nope\""),
+        (r#"{"type": "bar", "data": [{"label": "a", "qualifier": "nope" , "value": 1}]}"#, "data[0].qualifier", "unknown value \"nope\""),
+        (r#"{"type": {"lines": 1}}"#, "type", "unknown value \"lines\"; did you mean \"line\"?"),
+        (r#"{"type": "bar", "type": "line"}"#, "", "duplicate field `type`"),
+        (r#"{"type": "bar", "theme": {"base": "blue"}}"#, "theme.base", "unknown value \"blue\""),
+        (r##"{"type": "bar", "theme": {"palette": ["#000", 1]}}"##, "theme.palette[1]", "expected a string, found 1"),
+        (r#"{"type": "bar", "theme": {"font": "a", "font": "b"}}"#, "theme", "duplicate field `font`"),
+        (r#"{"type": "bar", "theme": ["dark"]}"#, "theme", "expected \"light\", \"dark\" or an object"),
+        (r#"{"type": "bar", "title": [1, 2]}"#, "title", "expected a string, or an object of strings"),
+        (r#"{"type": "bar", "title": []}"#, "title", "expected a string, or an object of strings"),
+        (r#"{"type": "bar", "title": {}}"#, "title", "expected at least one language"),
+        (r#"{"type": "bar", "title": {"en": "a", "en": "b"}}"#, "title", "duplicate language `en`"),
+        (r#"{"type": "bar", "title": {"en": "a", "en": "b", "fr": "c"}}"#, "title", "duplicate language `en`"),
+        (r#"{"type": "bar", "title": {"e\"n": "x"}}"#, "title.e\"n", "unknown value \"e\"n\""),
+        (r#"{"type": "bar", "title": {"de": }}"#, "title.de", "unknown value \"de\""),
+        (r#"{"type": "bar", "title": "日本🏠", "data": [{"label": "é", "value": "x"}]}"#, "data[0].value", "expected a number, found \"x\""),
+        ("{\"type\": \"bar\",\r\n \"data\": [\r\n{\"label\": \"a\", \"value\": true}]}", "data[0].value", "expected a number, found boolean"),
+    ];
+
+    #[test]
+    fn paths_at_every_kind_of_place() {
+        for (spec, path, message) in PLACES {
+            let e = match from_json::<crate::spec::ChartSpec>(spec) {
+                Ok(_) => panic!("accepted: {spec}"),
+                Err(e) => e,
+            };
+            assert_eq!((e.path.as_str(), e.message.starts_with(message)), (*path, true), "{spec}: {e}");
+            assert!(e.line.is_some() && e.column.is_some(), "{spec}: {e:?}");
+        }
+        let e = from_json::<crate::spec::ChartSpec>("{\"type\": \"bar\",\r\n \"data\": [\r\n{\"value\": true}]}").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(3), Some(14)));
     }
 
     #[test]
