@@ -154,7 +154,9 @@ const ZH: Rules = Rules {
     unit_space: "",
     short_space: "",
     percent: "%",
-    range_dash: "—",
+    // 至 between the two ends, each with its unit, as the texts write it:
+    // "3.5亿至5亿", "50%至80%".
+    range_dash: "至",
     about: ("约{}", "约{}"),
     more_than: ("{}以上", "{}以上"),
     less_than: ("不到{}", "不到{}"),
@@ -287,7 +289,7 @@ impl Formatter {
     }
 
     /// A value with its qualifier: "more than 300 million", "300M+", "3亿以上",
-    /// "350–500 million", "3.5亿—5亿", "130M (projected)", "约28亿".
+    /// "350–500 million", "3.5亿至5亿", "130M (projected)", "约28亿".
     pub fn value(&self, v: &Value, room: Room) -> String {
         if v.qualifier == Qualifier::Range {
             return self.range(v.low, v.high, room);
@@ -306,7 +308,7 @@ impl Formatter {
     }
 
     /// A range: the unit is written once when both ends share it
-    /// ("350–500 million", "50–80%"), else on both ends ("3.5亿—5亿").
+    /// ("350–500 million", "50–80%"), else on both ends, and always in Chinese ("3.5亿至5亿", "50%至80%").
     fn range(&self, low: f64, high: f64, room: Room) -> String {
         let r = rules(self.lang);
         let (a, b) = (self.number(low, room), self.number(high, room));
@@ -320,8 +322,6 @@ impl Formatter {
         let (unit_a, unit_b) = (&a[ia..], &b[ib..]);
         if unit_a == unit_b && self.lang != Lang::Zh {
             format!("{}{}{}", &a[..ia], r.range_dash, b)
-        } else if unit_a == unit_b && unit_a == r.percent {
-            format!("{}–{}", &a[..ia], b)
         } else {
             format!("{a}{}{b}", r.range_dash)
         }
@@ -481,7 +481,7 @@ mod tests {
         assert_eq!(zh().value(&val(2.8e9, Qualifier::About), Room::Short), "约28亿");
         assert_eq!(zh().value(&val(1.3e8, Qualifier::Projection), Room::Long), "1.3亿（预计）");
         let r = Value { low: 3.5e8, high: 5e8, qualifier: Qualifier::Range };
-        assert_eq!(zh().value(&r, Room::Long), "3.5亿—5亿");
+        assert_eq!(zh().value(&r, Room::Long), "3.5亿至5亿");
     }
 
     #[test]
@@ -493,7 +493,7 @@ mod tests {
         let r = Value { low: 50.0, high: 80.0, qualifier: Qualifier::Range };
         assert_eq!(p.value(&r, Room::Long), "50–80%");
         let pz = Formatter::new(Lang::Zh, NumberFormat::Percent);
-        assert_eq!(pz.value(&r, Room::Long), "50–80%");
+        assert_eq!(pz.value(&r, Room::Long), "50%至80%");
         assert_eq!(pz.value(&val(30.0, Qualifier::MoreThan), Room::Long), "30%以上");
         let plain = Formatter::new(Lang::En, NumberFormat::Plain);
         assert_eq!(plain.number(25_000.0, Room::Short), "25,000");
