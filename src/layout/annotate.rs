@@ -156,9 +156,11 @@ fn place_label(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &
         candidates.extend([(r.2 - w - 2.0, r.1 - h - 2.0), (r.2 - w - 2.0, r.3 + 2.0), (r.0 + 2.0, r.1 - h - 2.0), (r.0 + 2.0, r.3 + 2.0)]);
     } else {
         if r.2 - r.0 >= w + 8.0 {
-            candidates.extend([(r.0 + 4.0, p.y + 2.0), (r.0 + 4.0, p.y + p.h - h - 2.0)]);
+            candidates.extend([(r.0 + 4.0, p.y + 2.0), (r.0 + 4.0, p.y + p.h - h - 4.0)]);
         }
-        candidates.extend([(r.2 + 4.0, p.y), (r.0 - w - 4.0, p.y), (r.2 + 4.0, p.y + p.h - h), (r.0 - w - 4.0, p.y + p.h - h)]);
+        // At the bottom, clear of the axis line (not sitting on it).
+        let bottom = p.y + p.h - h - 4.0;
+        candidates.extend([(r.2 + 4.0, p.y), (r.0 - w - 4.0, p.y), (r.2 + 4.0, bottom), (r.0 - w - 4.0, bottom)]);
     }
     put(b, chart, path, (&lines, cut), w, h, &candidates);
 }
