@@ -421,3 +421,16 @@ fn the_rest_recedes_in_the_dark_theme() {
         assert!(lightest <= series + 1e-9, "{name}: a mark lighter ({lightest:.3}) than the highlighted part ({series:.3}) on a dark chart");
     }
 }
+
+#[test]
+fn a_timeline_writes_now_in_every_language_and_width() {
+    for lang in LANGS {
+        let json = spec("habitat-timeline", lang);
+        let c = chart(&json);
+        let now = housing_charts::i18n::words(c.lang).now;
+        for width in [280.0, 320.0, 640.0, 1200.0] {
+            let (scene, _) = draw(&json, width);
+            assert!(texts(&scene).iter().any(|t| t == now), "{lang} at {width}: no {now:?}");
+        }
+    }
+}

@@ -17,6 +17,8 @@ const YEAR: f64 = 12.0;
 const TICK: f64 = 11.0;
 const MAX_LANES: usize = 3;
 const LABEL_W: f64 = 130.0;
+/// The vertical layout's gap for the "now" marker and its word.
+const NOW_GAP: f64 = 18.0;
 
 fn events(chart: &Chart) -> &[Point] {
     chart.series.first().map(|s| s.points.as_slice()).unwrap_or(&[])
@@ -90,7 +92,10 @@ fn lanes(chart: &Chart, plot: Rect, m: &dyn TextMeasure) -> Option<(Linear, Vec<
         let x = scale.map(p.x);
         let (side, depth) = (pl.lane % 2, pl.lane / 2);
         let through_label = out.iter().any(|q| q.lane % 2 == side && q.lane / 2 < depth && (q.x - q.w / 2.0 - 4.0..=q.x + q.w / 2.0 + 4.0).contains(&x));
-        let through_now = side == 1 && now_box.is_some_and(|(a, b)| (a..=b).contains(&x)) && now(chart).is_some_and(|n| (scale.map(n) - x).abs() > 0.5);
+        // "now" is written under the axis: no leader and no label below the
+        // axis may meet it, or it would be left out.
+        let through_now = side == 1
+            && now_box.is_some_and(|(a, b)| (a..=b).contains(&x) || (pl.x + pl.w / 2.0 >= a && pl.x - pl.w / 2.0 <= b));
         if through_label || through_now {
             return None;
         }
@@ -141,7 +146,10 @@ pub(crate) fn preferred_height(chart: &Chart, plot_w: f64, m: &dyn TextMeasure) 
     let plot = Rect { x: 0.0, y: 0.0, w: plot_w, h: 0.0 };
     let h = match lanes(chart, plot, m) {
         Some((_, placed)) => horizontal_height(&placed),
-        None => rows(chart, plot_w, m).iter().map(row_h).sum::<f64>() + 4.0,
+        None => {
+            let now_gap = if events(chart).iter().any(|p| is_future(chart, p)) { NOW_GAP } else { 0.0 };
+            rows(chart, plot_w, m).iter().map(row_h).sum::<f64>() + 4.0 + now_gap
+        }
     };
     (h, h)
 }
@@ -258,8 +266,13 @@ fn vertical(b: &mut Builder, chart: &Chart, plot: Rect) {
         b.mark(0, i, (plot.x, y, plot.w, h));
         let (mark, text) = colors(chart, p);
         if is_future(chart, p) && !now_drawn {
-            // The "now" marker between the last past and the first future event.
-            b.line(vec![(axis_x - 8.0, y - 2.0), (axis_x + 8.0, y - 2.0)], theme.title, 2.0);
+            // The "now" marker between the last past and the first future
+            // event, in a gap of its own with the word beside it.
+            let my = y + NOW_GAP / 2.0;
+            b.line(vec![(axis_x, y), (axis_x, y + NOW_GAP)], theme.axis, 2.0);
+            b.line(vec![(axis_x - 8.0, my), (axis_x + 8.0, my)], theme.title, 2.0);
+            b.text(axis_x + 14.0, my, now_label(chart), TICK, true, theme.title, Anchor::Start);
+            y += NOW_GAP;
             now_drawn = true;
         }
         let cy = y + LABEL * LINE / 2.0;
