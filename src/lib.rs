@@ -27,7 +27,10 @@
 //!   legend and footer; `annotate`; `text` for measurement and line breaking)
 //!   → `Scene` {items, marks}
 //! - `draw` (Scene → DrawingBackend) · `svg` (SVG text) · `web` (wasm32 only:
-//!   `render`, `Chart`, resize, interaction in `web::interact`, exports)
+//!   `render`, `Chart`, resize; `web::interact` pointer and keys, `web::export`
+//!   SVG/PNG/CSV and `validate`, `web::dom` the table and messages in the page,
+//!   `web::input` specs as JavaScript hands them, `web::datasets` the page's
+//!   datasets, `web::measure` canvas text widths)
 //! - leaves: `scale` (nice ticks), `format` (numbers per language), `i18n` (the
 //!   words the charts write), `describe` (summary, data table, CSV, tooltip
 //!   lines), `theme` (light and dark, palettes; the checks of theme values;

@@ -9,6 +9,9 @@
 //! not the journalist's.
 
 mod datasets;
+mod dom;
+mod export;
+mod input;
 mod interact;
 mod measure;
 
@@ -25,6 +28,9 @@ use crate::layout::DEFAULT_WIDTH;
 use measure::CanvasMeasure;
 
 pub use datasets::{add_dataset, built_in_datasets, set_dataset_loader};
+pub use export::{render_svg, validate};
+use dom::visually_hidden;
+use input::{read_spec, Input};
 
 /// Installs the panic hook once, when the module is instantiated: a panic
 /// (always a bug) is logged with its message instead of a bare "unreachable".
@@ -89,23 +95,6 @@ struct State {
     page_warnings: Vec<Warning>,
 }
 
-/// The chart of `spec` as an SVG document, `width` CSS pixels wide (default:
-/// the spec's width, else 640), text measured as the browser would draw it.
-/// A bad spec throws an Error whose message names the JSON path.
-#[wasm_bindgen(js_name = renderSvg)]
-pub fn render_svg(spec: &JsValue, width: Option<f64>) -> Result<String, JsError> {
-    let fail = |e: Error| JsError::new(&e.to_string());
-    let input = read_spec(spec).map_err(fail)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsError::new("housing-charts: renderSvg needs a document"))?;
-    let canvas: HtmlCanvasElement = create(&document, "canvas")?;
-    let ctx = measure::context(&canvas).map_err(fail)?;
-    let chart = crate::prepare_from(&input.text, &crate::Defaults::default(), &input.columns, &datasets::Given).map_err(fail)?;
-    let width = width.or(chart.0.width).unwrap_or(DEFAULT_WIDTH);
-    let (scene, _) = crate::lay_out(&chart, width, 1.0, &CanvasMeasure::new(ctx)).map_err(fail)?;
-    crate::svg::scene_to_svg(&scene).map_err(fail)
-}
 
 thread_local! {
     /// The page's `(prefers-color-scheme: dark)` query (its `matches` is live).
@@ -149,27 +138,6 @@ pub fn memory_bytes() -> f64 {
         .map_or(0.0, |b| f64::from(b.byte_length()))
 }
 
-/// Checks a spec without drawing it: undefined when it is valid, else an
-/// object `{ message, path, line, column }` (line and column for text specs).
-#[wasm_bindgen]
-pub fn validate(spec: &JsValue) -> JsValue {
-    let result = read_spec(spec)
-        .and_then(|input| crate::prepare_from(&input.text, &crate::Defaults::default(), &input.columns, &datasets::Given).map(|_| ()));
-    match result {
-        Ok(()) => JsValue::UNDEFINED,
-        Err(e) => {
-            let o = js_sys::Object::new();
-            let set = |k: &str, v: JsValue| {
-                let _ = js_sys::Reflect::set(&o, &k.into(), &v);
-            };
-            set("message", e.to_string().into());
-            set("path", e.path.clone().into());
-            set("line", e.line.map_or(JsValue::UNDEFINED, |l| (l as f64).into()));
-            set("column", e.column.map_or(JsValue::UNDEFINED, |c| (c as f64).into()));
-            o.into()
-        }
-    }
-}
 
 /// Draws `spec` (a JSON string or a plain object) into `target` (a `<canvas>`,
 /// or any element, which gets a canvas child). Returns the chart's handle.
@@ -337,48 +305,6 @@ impl Chart {
         self.canvas.clone()
     }
 
-    /// The chart as a PNG data URL, drawn afresh at `scale` × its CSS size
-    /// (default 2: sharp in print and on retina screens).
-    #[wasm_bindgen(js_name = toPng)]
-    pub fn to_png(&self, scale: Option<f64>) -> Result<String, JsError> {
-        let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let (Some(model), Some(scene)) = (s.model(), &s.scene) else {
-            return Err(JsError::new("housing-charts: nothing to export: the chart has no drawing"));
-        };
-        let document = s.host.owner_document().ok_or_else(|| JsError::new("housing-charts: no document"))?;
-        let canvas: HtmlCanvasElement = create(&document, "canvas")?;
-        let ctx = measure::context(&canvas).map_err(|e| JsError::new(&e.to_string()))?;
-        let width = f64::from(scene.width) / scene.dpr;
-        let scale = scale.filter(|k| k.is_finite() && *k > 0.0).unwrap_or(2.0).min(4.0);
-        let frame = crate::layout::Frame::new(width, model.height, scale).ok_or_else(|| JsError::new("housing-charts: bad export size"))?;
-        let (big, _) = crate::layout::layout(model, &frame, &CanvasMeasure::new(ctx));
-        canvas.set_width(big.width);
-        canvas.set_height(big.height);
-        paint_scene(&canvas, &big).map_err(|e| JsError::new(&format!("housing-charts: export failed: {e}")))?;
-        canvas.to_data_url().map_err(js_err)
-    }
-
-    /// The chart as an SVG document, at its current CSS width.
-    #[wasm_bindgen(js_name = toSvg)]
-    pub fn to_svg(&self) -> Result<String, JsError> {
-        let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let (Some(model), Some(scene)) = (s.model(), &s.scene) else {
-            return Err(JsError::new("housing-charts: nothing to export: the chart has no drawing"));
-        };
-        let ctx = measure::context(&s.canvas).map_err(|e| JsError::new(&e.to_string()))?;
-        let frame = crate::layout::Frame::new(f64::from(scene.width) / scene.dpr, model.height, 1.0)
-            .ok_or_else(|| JsError::new("housing-charts: bad export size"))?;
-        let (flat, _) = crate::layout::layout(model, &frame, &CanvasMeasure::new(ctx));
-        crate::svg::scene_to_svg(&flat).map_err(|e| JsError::new(&e.to_string()))
-    }
-
-    /// The chart's data as CSV (one row per figure, plain numbers).
-    #[wasm_bindgen(js_name = toCsv)]
-    pub fn to_csv(&self) -> Result<String, JsError> {
-        let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let model = s.model().ok_or_else(|| JsError::new("housing-charts: nothing to export: the chart has no data"))?;
-        Ok(crate::describe::csv(model))
-    }
 }
 
 impl State {
@@ -625,186 +551,9 @@ impl State {
         el.map_or(0.0, |e| f64::from(e.client_width()))
     }
 
-    /// The data as a table after the canvas (text only), in a visually
-    /// hidden box: a box, because a table does not shrink to 1 px wide, and
-    /// an unshrunk table would widen the page on a phone.
-    fn write_table(&mut self, t: &crate::describe::Table) -> Result<(), JsValue> {
-        let document = self.host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
-        let boxed: HtmlElement = match &self.table {
-            Some(t) => t.clone(),
-            None => {
-                let el: HtmlElement = document.create_element("div")?.dyn_into()?;
-                visually_hidden(&el);
-                self.canvas.after_with_node_1(&el)?;
-                self.table = Some(el.clone());
-                el
-            }
-        };
-        let table = document.create_element("table")?;
-        table.set_class_name("housing-chart-data");
-        boxed.replace_children_with_node_1(&table);
-        let caption = document.create_element("caption")?;
-        caption.set_text_content(Some(&t.caption));
-        table.append_child(&caption)?;
-        let row = |cells: &[String], tag: &str| -> Result<Element, JsValue> {
-            let tr = document.create_element("tr")?;
-            for c in cells {
-                let cell = document.create_element(tag)?;
-                cell.set_text_content(Some(c));
-                tr.append_child(&cell)?;
-            }
-            Ok(tr)
-        };
-        table.append_child(&row(&t.headers, "th")?.into())?;
-        for r in &t.rows {
-            table.append_child(&row(r, "td")?.into())?;
-        }
-        Ok(())
-    }
-
-    fn show_message(&mut self, e: &Error) -> Result<(), JsError> {
-        let _ = self.canvas.style().set_property_with_priority("display", "none", "important");
-        let message = match &self.message {
-            Some(m) => m.clone(),
-            None => {
-                let document = self.host.owner_document().ok_or_else(|| JsError::new("housing-charts: no document"))?;
-                let m: HtmlElement = create(&document, "div")?;
-                m.set_attribute("role", "alert").map_err(js_err)?;
-                m.set_class_name("housing-chart-error");
-                let style = m.style();
-                for (k, v) in [
-                    ("font", "14px/1.4 system-ui, sans-serif"),
-                    ("color", "#8a1c1c"),
-                    ("background", "#fff5f5"),
-                    ("border", "1px solid #e0b4b4"),
-                    ("border-radius", "4px"),
-                    ("padding", "12px"),
-                    ("white-space", "pre-wrap"),
-                    ("overflow-wrap", "anywhere"),
-                ] {
-                    let _ = style.set_property(k, v);
-                }
-                self.canvas.after_with_node_1(&m).map_err(js_err)?;
-                self.message = Some(m.clone());
-                m
-            }
-        };
-        // Text, never HTML: a spec's strings cannot inject markup.
-        let _ = message.set_attribute("role", "alert");
-        message.set_text_content(Some(&format!("Chart error: {e}")));
-        let _ = message.style().remove_property("display");
-        Ok(())
-    }
-
-    /// In place of the chart while its dataset is fetched: a status, not an error.
-    fn show_loading(&mut self) {
-        self.error = None;
-        let name = self.dataset_pending.clone().unwrap_or_default();
-        if self.show_message(&Error::at("dataset", "")).is_ok() {
-            if let Some(m) = &self.message {
-                let _ = m.set_attribute("role", "status");
-                m.set_text_content(Some(&format!("Loading the figures of \"{name}\"…")));
-            }
-        }
-    }
-
-    fn hide_message(&mut self) {
-        if let Some(m) = &self.message {
-            let _ = m.style().set_property("display", "none");
-        }
-        let _ = self.canvas.style().set_property_with_priority("display", "block", "important");
-    }
 }
 
-/// Hides an element from sight but not from screen readers.
-fn visually_hidden(el: &HtmlElement) {
-    let style = el.style();
-    for (k, v) in [
-        ("position", "absolute"),
-        ("width", "1px"),
-        ("height", "1px"),
-        ("overflow", "hidden"),
-        ("margin", "-1px"),
-        ("padding", "0"),
-        ("border", "0"),
-        ("clip", "rect(0 0 0 0)"),
-        ("clip-path", "inset(50%)"),
-        ("white-space", "nowrap"),
-        // What changes inside (the table, rewritten per spec) never makes
-        // the page lay itself out again around it.
-        ("contain", "strict"),
-    ] {
-        let _ = style.set_property_with_priority(k, v, "important");
-    }
-}
 
-/// A spec as handed over by JavaScript: its JSON text, and the series
-/// columns that came as typed arrays (kept out of the text).
-struct Input {
-    text: String,
-    columns: Vec<crate::Columns>,
-}
-
-/// Reads a spec given as a JSON string or a plain object. Objects are read
-/// with `JSON.stringify` (own properties only: a polluted prototype does not
-/// leak in), except `series[i].x` / `series[i].y` given as typed arrays
-/// (`Float64Array` …), which are copied into wasm memory as numbers: a
-/// million-point line then costs no JSON at all.
-fn read_spec(spec: &JsValue) -> Result<Input, Error> {
-    if let Some(text) = spec.as_string() {
-        return Ok(Input { text, columns: Vec::new() });
-    }
-    if spec.is_undefined() || spec.is_null() {
-        return Err(Error::at("", "no spec: pass an object or a JSON string"));
-    }
-    let (object, columns) = take_columns(spec);
-    let text = js_sys::JSON::stringify(&object).map_err(|e| Error::at("", format!("the spec could not be read as JSON: {}", describe(&e))))?;
-    let text = text.as_string().ok_or_else(|| Error::at("", "the spec could not be read as JSON"))?;
-    Ok(Input { text, columns })
-}
-
-/// `spec` with its typed-array columns replaced by empty lists (a shallow
-/// copy; the caller's object is not touched), and those columns as numbers.
-fn take_columns(spec: &JsValue) -> (JsValue, Vec<crate::Columns>) {
-    let own = |o: &JsValue, key: &str| -> Option<JsValue> {
-        let obj = o.dyn_ref::<js_sys::Object>()?;
-        js_sys::Object::has_own(obj, &key.into()).then(|| js_sys::Reflect::get(o, &key.into()).ok()).flatten()
-    };
-    let typed = |v: &JsValue| -> Option<Vec<f64>> {
-        if let Some(f) = v.dyn_ref::<js_sys::Float64Array>() {
-            // Copied once, straight into wasm memory (`new Float64Array(f)` would copy twice).
-            return Some(f.to_vec());
-        }
-        (js_sys::ArrayBuffer::is_view(v) && !v.is_instance_of::<js_sys::DataView>()).then(|| js_sys::Float64Array::new(v).to_vec())
-    };
-    let Some(series) = own(spec, "series").and_then(|v| v.dyn_into::<js_sys::Array>().ok()) else {
-        return (spec.clone(), Vec::new());
-    };
-    let mut columns = Vec::new();
-    let copy = js_sys::Array::new();
-    for (i, item) in series.iter().enumerate() {
-        let x = own(&item, "x").as_ref().and_then(typed);
-        let y = own(&item, "y").as_ref().and_then(typed);
-        if x.is_none() && y.is_none() {
-            copy.push(&item);
-            continue;
-        }
-        let clone = js_sys::Object::assign(&js_sys::Object::new(), item.unchecked_ref());
-        for (key, found) in [("x", x.is_some()), ("y", y.is_some())] {
-            if found {
-                let _ = js_sys::Reflect::set(&clone, &key.into(), &js_sys::Array::new());
-            }
-        }
-        copy.push(&clone);
-        columns.push(crate::Columns { series: i, x, y });
-    }
-    if columns.is_empty() {
-        return (spec.clone(), columns);
-    }
-    let outer = js_sys::Object::assign(&js_sys::Object::new(), spec.unchecked_ref());
-    let _ = js_sys::Reflect::set(&outer, &"series".into(), &copy);
-    (outer.into(), columns)
-}
 
 /// Draws `scene` on `canvas` in the scene's text direction: the canvas's
 /// `dir` and its context's `direction` are set to it first (plotters-canvas

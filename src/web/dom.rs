@@ -1,0 +1,119 @@
+//! What a chart writes into the page besides its canvas: the visually
+//! hidden data table, the message shown in place of the chart (an error, or
+//! that its dataset is loading), always as text, never as HTML.
+
+use super::*;
+
+impl State {
+    /// The data as a table after the canvas (text only), in a visually
+    /// hidden box: a box, because a table does not shrink to 1 px wide, and
+    /// an unshrunk table would widen the page on a phone.
+    pub(super) fn write_table(&mut self, t: &crate::describe::Table) -> Result<(), JsValue> {
+        let document = self.host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let boxed: HtmlElement = match &self.table {
+            Some(t) => t.clone(),
+            None => {
+                let el: HtmlElement = document.create_element("div")?.dyn_into()?;
+                visually_hidden(&el);
+                self.canvas.after_with_node_1(&el)?;
+                self.table = Some(el.clone());
+                el
+            }
+        };
+        let table = document.create_element("table")?;
+        table.set_class_name("housing-chart-data");
+        boxed.replace_children_with_node_1(&table);
+        let caption = document.create_element("caption")?;
+        caption.set_text_content(Some(&t.caption));
+        table.append_child(&caption)?;
+        let row = |cells: &[String], tag: &str| -> Result<Element, JsValue> {
+            let tr = document.create_element("tr")?;
+            for c in cells {
+                let cell = document.create_element(tag)?;
+                cell.set_text_content(Some(c));
+                tr.append_child(&cell)?;
+            }
+            Ok(tr)
+        };
+        table.append_child(&row(&t.headers, "th")?.into())?;
+        for r in &t.rows {
+            table.append_child(&row(r, "td")?.into())?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn show_message(&mut self, e: &Error) -> Result<(), JsError> {
+        let _ = self.canvas.style().set_property_with_priority("display", "none", "important");
+        let message = match &self.message {
+            Some(m) => m.clone(),
+            None => {
+                let document = self.host.owner_document().ok_or_else(|| JsError::new("housing-charts: no document"))?;
+                let m: HtmlElement = create(&document, "div")?;
+                m.set_attribute("role", "alert").map_err(js_err)?;
+                m.set_class_name("housing-chart-error");
+                let style = m.style();
+                for (k, v) in [
+                    ("font", "14px/1.4 system-ui, sans-serif"),
+                    ("color", "#8a1c1c"),
+                    ("background", "#fff5f5"),
+                    ("border", "1px solid #e0b4b4"),
+                    ("border-radius", "4px"),
+                    ("padding", "12px"),
+                    ("white-space", "pre-wrap"),
+                    ("overflow-wrap", "anywhere"),
+                ] {
+                    let _ = style.set_property(k, v);
+                }
+                self.canvas.after_with_node_1(&m).map_err(js_err)?;
+                self.message = Some(m.clone());
+                m
+            }
+        };
+        // Text, never HTML: a spec's strings cannot inject markup.
+        let _ = message.set_attribute("role", "alert");
+        message.set_text_content(Some(&format!("Chart error: {e}")));
+        let _ = message.style().remove_property("display");
+        Ok(())
+    }
+
+    /// In place of the chart while its dataset is fetched: a status, not an error.
+    pub(super) fn show_loading(&mut self) {
+        self.error = None;
+        let name = self.dataset_pending.clone().unwrap_or_default();
+        if self.show_message(&Error::at("dataset", "")).is_ok() {
+            if let Some(m) = &self.message {
+                let _ = m.set_attribute("role", "status");
+                m.set_text_content(Some(&format!("Loading the figures of \"{name}\"…")));
+            }
+        }
+    }
+
+    pub(super) fn hide_message(&mut self) {
+        if let Some(m) = &self.message {
+            let _ = m.style().set_property("display", "none");
+        }
+        let _ = self.canvas.style().set_property_with_priority("display", "block", "important");
+    }
+}
+
+/// Hides an element from sight but not from screen readers.
+pub(super) fn visually_hidden(el: &HtmlElement) {
+    let style = el.style();
+    for (k, v) in [
+        ("position", "absolute"),
+        ("width", "1px"),
+        ("height", "1px"),
+        ("overflow", "hidden"),
+        ("margin", "-1px"),
+        ("padding", "0"),
+        ("border", "0"),
+        ("clip", "rect(0 0 0 0)"),
+        ("clip-path", "inset(50%)"),
+        ("white-space", "nowrap"),
+        // What changes inside (the table, rewritten per spec) never makes
+        // the page lay itself out again around it.
+        ("contain", "strict"),
+    ] {
+        let _ = style.set_property_with_priority(k, v, "important");
+    }
+}
