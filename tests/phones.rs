@@ -434,3 +434,34 @@ fn a_timeline_writes_now_in_every_language_and_width() {
         }
     }
 }
+
+#[test]
+fn every_figure_of_every_example_is_written_with_its_qualifier() {
+    // Each figure's value, long or short, is in the chart's text: on a line
+    // of its own or within one ("Urban: 58%", "~2.8B", "more than 90").
+    let mut failures = Vec::new();
+    for (name, _) in common::examples() {
+        for lang in LANGS {
+            let json = spec(&name, lang);
+            let c = chart(&json);
+            for width in [280.0, 320.0, 640.0, 1200.0] {
+                let (scene, _) = draw(&json, width);
+                let all = texts(&scene).join("\n");
+                let flat = all.replace('\n', " ");
+                for s in &c.series {
+                    for p in &s.points {
+                        // A timeline's events are years, not amounts.
+                        if matches!(c.kind, housing_charts::model::Kind::Timeline { .. }) {
+                            continue;
+                        }
+                        let (long, short) = (c.fmt.value(&p.value, Room::Long), c.fmt.value(&p.value, Room::Short));
+                        if !flat.contains(&long) && !flat.contains(&short) && !shows(&scene, &long) && !shows(&scene, &short) {
+                            failures.push(format!("{name} in {lang} at {width}: {long:?} / {short:?} not written"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} missing:\n{}", failures.len(), failures.join("\n"));
+}
