@@ -465,3 +465,38 @@ fn every_figure_of_every_example_is_written_with_its_qualifier() {
     }
     assert!(failures.is_empty(), "{} missing:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// A line painted over a solid bar's inside (a callout's leader across a
+/// bar reads as part of it), if any.
+fn line_over_bar(scene: &Scene) -> Option<String> {
+    let width = f64::from(scene.width);
+    let mut bars: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for item in &scene.items {
+        match item {
+            Item::Rect { x, y, w, h, fill, .. } if fill.a >= 0.99 && *w < width - 1.0 => bars.push((*x, *y, x + w, y + h)),
+            Item::Line { points, .. } => {
+                for seg in points.windows(2) {
+                    let (a, b) = (seg[0], seg[1]);
+                    for r in &bars {
+                        let hit = (1..40).any(|k| {
+                            let t = f64::from(k) / 40.0;
+                            let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+                            x > r.0 + 1.5 && x < r.2 - 1.5 && y > r.1 + 1.5 && y < r.3 - 1.5
+                        });
+                        if hit {
+                            return Some(format!("{seg:?} over {r:?}"));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[test]
+fn no_leader_is_drawn_across_a_bar() {
+    let failures = every_example(line_over_bar, "a line is drawn over a bar:");
+    assert!(failures.is_empty(), "{} over bars:\n{}", failures.len(), failures.join("\n"));
+}

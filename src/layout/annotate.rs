@@ -120,6 +120,22 @@ fn clear_of_text(b: &Builder, a: (f64, f64), z: (f64, f64)) -> bool {
     })
 }
 
+/// Whether the segment a→z passes through no solid mark (a bar), the
+/// leader of a callout drawn across a bar reading as part of it. Its first
+/// and last 2 px are spared: the leader starts on its own figure's edge.
+fn clear_of_marks_line(b: &Builder, a: (f64, f64), z: (f64, f64)) -> bool {
+    let len = ((z.0 - a.0).powi(2) + (z.1 - a.1).powi(2)).sqrt();
+    let steps = (len / 2.0).ceil().max(1.0) as usize;
+    (1..steps).all(|k| {
+        let t = k as f64 / steps as f64;
+        if t * len < 2.0 || (1.0 - t) * len < 2.0 {
+            return true;
+        }
+        let (x, y) = (a.0 + (z.0 - a.0) * t, a.1 + (z.1 - a.1) * t);
+        clear_of_marks(b, (x - 0.5, y - 0.5, x + 0.5, y + 0.5))
+    })
+}
+
 /// The rectangle a line (from == to) or band covers, clipped to the plot;
 /// None when it lies outside.
 fn span(axes: &Axes, on_x: bool, from: f64, to: f64) -> Option<(f64, f64, f64, f64)> {
@@ -221,9 +237,11 @@ fn callout(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str,
     // labels, where a note reads as part of a label), then those whose
     // leader strikes through no other text (value labels).
     let over_marks = |(x, _): &(f64, f64)| *x >= p.x - 0.5 && x + w <= p.x + p.w + 0.5;
-    let leader_clear = |(x, y): &(f64, f64)| clear_of_text(b, (px, py), (px.max(*x).min(x + w), py.max(*y).min(y + h)));
+    let end = |(x, y): &(f64, f64)| (px.max(*x).min(x + w), py.max(*y).min(y + h));
+    // A leader clear of text and of bars first, then of text only.
+    let leader_clear = |c: &(f64, f64)| clear_of_text(b, (px, py), end(c)) as u8 + clear_of_marks_line(b, (px, py), end(c)) as u8;
     let mut order: Vec<(f64, f64)> = Vec::with_capacity(candidates.len());
-    for (marks, clear) in [(true, true), (true, false), (false, true), (false, false)] {
+    for (marks, clear) in [(true, 2), (true, 1), (false, 2), (false, 1), (true, 0), (false, 0)] {
         order.extend(candidates.iter().filter(|c| over_marks(c) == marks && leader_clear(c) == clear));
     }
     if let Some((x, y)) = put(b, chart, path, (&lines, cut), w, h, &order) {
