@@ -188,7 +188,10 @@ fn put(b: &mut Builder, chart: &Chart, path: &str, (lines, cut): (&[String], boo
     let p = b.bounds;
     for &(x, y) in candidates {
         let rect = (x, y, x + w, y + h);
-        if rect.0 >= p.x && rect.2 <= p.x + p.w && rect.1 >= p.y && rect.3 <= p.y + p.h && b.free(rect) && clear_of_marks(b, rect) {
+        // A little air around it, so that it never reads as part of a
+        // neighbouring label ("1.1B+More than 300").
+        let air = (rect.0 - 3.0, rect.1 - 1.0, rect.2 + 3.0, rect.3 + 1.0);
+        if rect.0 >= p.x && rect.2 <= p.x + p.w && rect.1 >= p.y && rect.3 <= p.y + p.h && b.free(air) && clear_of_marks(b, rect) {
             for (k, line) in lines.iter().enumerate() {
                 b.text(x, y + LINE_H * (k as f64 + 0.5), line, SIZE, false, chart.theme.text, Anchor::Start);
             }
@@ -238,12 +241,22 @@ fn callout(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str,
     // leader strikes through no other text (value labels).
     let over_marks = |(x, _): &(f64, f64)| *x >= p.x - 0.5 && x + w <= p.x + p.w + 0.5;
     let end = |(x, y): &(f64, f64)| (px.max(*x).min(x + w), py.max(*y).min(y + h));
-    // A leader clear of text and of bars first, then of text only.
-    let leader_clear = |c: &(f64, f64)| clear_of_text(b, (px, py), end(c)) as u8 + clear_of_marks_line(b, (px, py), end(c)) as u8;
-    let mut order: Vec<(f64, f64)> = Vec::with_capacity(candidates.len());
-    for (marks, clear) in [(true, 2), (true, 1), (false, 2), (false, 1), (true, 0), (false, 0)] {
-        order.extend(candidates.iter().filter(|c| over_marks(c) == marks && leader_clear(c) == clear));
-    }
+    // A leader that crosses neither text nor a bar comes first; then one
+    // that crosses no bar (across a bar it reads as part of it), then one
+    // that crosses no text (cut short by a label, it reads as belonging to
+    // it); within each, places over the marks before others.
+    let rank = |c: &(f64, f64)| {
+        let text = clear_of_text(b, (px, py), end(c));
+        let bars = clear_of_marks_line(b, (px, py), end(c));
+        (match (text, bars) {
+            (true, true) => 0,
+            (false, true) => 2,
+            (true, false) => 4,
+            (false, false) => 6,
+        }) + u8::from(!over_marks(c))
+    };
+    let mut order: Vec<(f64, f64)> = candidates.clone();
+    order.sort_by_key(rank); // stable: nearest first within a rank
     if let Some((x, y)) = put(b, chart, path, (&lines, cut), w, h, &order) {
         // Leader from the figure to the nearest point of the text box.
         let tx = px.clamp(x, x + w);
