@@ -255,8 +255,13 @@ fn callout(b: &mut Builder, chart: &Chart, axes: &Axes, path: &str, label: &str,
             (false, false) => 6,
         }) + u8::from(!over_marks(c))
     };
-    let mut order: Vec<(f64, f64)> = candidates.clone();
-    order.sort_by_key(rank); // stable: nearest first within a rank
+    // Nearest first within a rank (a bucket pass, not a sort: no sort code
+    // in the wasm for this).
+    let ranks: Vec<u8> = candidates.iter().map(rank).collect();
+    let mut order: Vec<(f64, f64)> = Vec::with_capacity(candidates.len());
+    for r in 0..8 {
+        order.extend(candidates.iter().zip(&ranks).filter(|(_, k)| **k == r).map(|(c, _)| *c));
+    }
     if let Some((x, y)) = put(b, chart, path, (&lines, cut), w, h, &order) {
         // Leader from the figure to the nearest point of the text box.
         let tx = px.clamp(x, x + w);
