@@ -128,12 +128,13 @@ test-wasm:
 	$(SETUP)
 	cargo test --target $(WASM_TARGET)
 
-# node --test browser tests (tests/browser/*.test.mjs) against the built www/.
+# node --test browser tests (tests/browser/*.test.mjs) against the built www/;
+# no test may take more than 5 minutes, so a hang fails by name.
 test-browser:
 	$(SETUP)
 ifneq ($(BROWSER_TESTS),)
 	@test -f $(PKG)/$(CRATE).js || { echo "test-browser: run 'make build' first" >&2; exit 1; }
-	node --test $(BROWSER_TESTS)
+	node --test --test-timeout=300000 $(BROWSER_TESTS)
 else
 	@echo "test-browser: no tests/browser/*.test.mjs; skipped"
 endif
