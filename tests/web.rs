@@ -515,6 +515,16 @@ async fn a_built_in_dataset_comes_from_the_page_drawn_once_it_arrives_its_failur
     let e = chart.error().unwrap();
     assert!(e.starts_with("dataset: the built-in dataset \"timeline\" could not be loaded: HTTP 404"), "{e}");
     assert!(host.query_selector("[role=alert]").unwrap().is_some());
+    // Updated while its dataset loads: the new spec draws at once, and the
+    // old load's failure does not reach it.
+    let host = container(400);
+    let mut chart = render(host.as_ref(), &spec("timeline")).unwrap();
+    assert!(host.query_selector("[role=status]").unwrap().is_some());
+    chart.update(&JsValue::from_str(RED_BAR)).unwrap();
+    assert_eq!(chart.error(), None);
+    assert!(red(pixel(&chart.canvas(), chart.canvas().width() * 11 / 20, chart.canvas().height() * 6 / 10)), "the new spec is drawn at once");
+    sleep(50).await;
+    assert_eq!(chart.error(), None, "the old dataset's failure reached the new spec");
     // Destroyed while loading: nothing runs on a freed chart.
     let mut chart = render(container(400).as_ref(), &spec("shares")).unwrap();
     chart.destroy();

@@ -42,21 +42,33 @@ impl State {
         Ok(())
     }
 
+    /// An error in place of the chart (and the console has it).
     pub(super) fn show_message(&mut self, e: &Error) -> Result<(), JsError> {
+        self.show_text(&format!("Chart error: {e}"), true)
+    }
+
+    /// In place of the chart while its dataset is fetched: a status, not an error.
+    pub(super) fn show_loading(&mut self) {
+        self.error = None;
+        let name = self.dataset_pending.clone().unwrap_or_default();
+        if let Err(e) = self.show_text(&format!("Loading the figures of \"{name}\"…"), false) {
+            web_sys::console::error_1(&e.into());
+        }
+    }
+
+    /// `text` in place of the chart, as text, never HTML (a spec's strings
+    /// cannot inject markup): an alert in error colours, or a plain status.
+    fn show_text(&mut self, text: &str, alert: bool) -> Result<(), JsError> {
         let _ = self.canvas.style().set_property_with_priority("display", "none", "important");
         let message = match &self.message {
             Some(m) => m.clone(),
             None => {
                 let document = self.host.owner_document().ok_or_else(|| JsError::new("housing-charts: no document"))?;
                 let m: HtmlElement = create(&document, "div")?;
-                m.set_attribute("role", "alert").map_err(js_err)?;
                 m.set_class_name("housing-chart-error");
                 let style = m.style();
                 for (k, v) in [
                     ("font", "14px/1.4 system-ui, sans-serif"),
-                    ("color", "#8a1c1c"),
-                    ("background", "#fff5f5"),
-                    ("border", "1px solid #e0b4b4"),
                     ("border-radius", "4px"),
                     ("padding", "12px"),
                     ("white-space", "pre-wrap"),
@@ -69,23 +81,16 @@ impl State {
                 m
             }
         };
-        // Text, never HTML: a spec's strings cannot inject markup.
-        let _ = message.set_attribute("role", "alert");
-        message.set_text_content(Some(&format!("Chart error: {e}")));
-        let _ = message.style().remove_property("display");
-        Ok(())
-    }
-
-    /// In place of the chart while its dataset is fetched: a status, not an error.
-    pub(super) fn show_loading(&mut self) {
-        self.error = None;
-        let name = self.dataset_pending.clone().unwrap_or_default();
-        if self.show_message(&Error::at("dataset", "")).is_ok() {
-            if let Some(m) = &self.message {
-                let _ = m.set_attribute("role", "status");
-                m.set_text_content(Some(&format!("Loading the figures of \"{name}\"…")));
-            }
+        let (role, color, background, border) =
+            if alert { ("alert", "#8a1c1c", "#fff5f5", "#e0b4b4") } else { ("status", "#444444", "transparent", "#d0d0d0") };
+        let _ = message.set_attribute("role", role);
+        let style = message.style();
+        for (k, v) in [("color", color), ("background", background), ("border", &format!("1px solid {border}"))] {
+            let _ = style.set_property(k, v);
         }
+        message.set_text_content(Some(text));
+        let _ = style.remove_property("display");
+        Ok(())
     }
 
     pub(super) fn hide_message(&mut self) {

@@ -247,6 +247,9 @@ impl Chart {
         if s.destroyed {
             return Err(JsError::new("housing-charts: this chart was destroyed; call render() again"));
         }
+        // A dataset still being fetched for the spec before is no longer
+        // awaited: the new spec draws now (and asks again if it needs one).
+        s.dataset_pending = None;
         match read_spec(spec) {
             Ok(input) => {
                 s.spec = Some(input);
