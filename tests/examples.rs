@@ -177,3 +177,18 @@ fn a_highlight_or_callout_names_its_figure_in_any_language_or_by_id() {
     let e = prepare(r#"{"type": "bar", "highlight": ["Homless"], "data": [{"label": "Homeless", "value": 1}]}"#).unwrap_err();
     assert!(e.to_string().contains("did you mean \"Homeless\""), "{e}");
 }
+
+#[test]
+fn warnings_name_a_timeline_event_by_its_place_in_the_spec_not_its_place_in_time() {
+    // Events are drawn in order of year; the spec lists them otherwise. The
+    // long note of the spec's data[0] (drawn last) is the one cut.
+    let long = "A very long note about this event that goes on and on, well past what a phone can show in a few lines of text, so that it must be cut somewhere and the reader told. ".repeat(4);
+    let spec = format!(
+        r#"{{"type": "timeline", "data": [{{"label": "Late", "year": 2020, "note": "{long}"}}, {{"label": "Early", "year": 1976}}, {{"label": "Middle", "year": 1996}}]}}"#
+    );
+    let chart = prepare(&spec).unwrap();
+    let (_, warnings) = lay_out(&chart, 280.0, 1.0, &Estimator).unwrap();
+    let cut: Vec<_> = warnings.iter().filter(|w| w.message.contains("shortened")).collect();
+    assert!(!cut.is_empty(), "{warnings:?}");
+    assert!(cut.iter().all(|w| w.path == "data[0].note"), "{warnings:?}");
+}

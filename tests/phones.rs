@@ -162,11 +162,13 @@ fn bars_keep_their_value_labels_in_every_language() {
 #[test]
 fn every_stacked_segment_keeps_its_value() {
     let mut failures = Vec::new();
-    for lang in LANGS {
-        let json = spec("housing-economy-stacked", lang);
+    for (lang, orientation) in LANGS.iter().flat_map(|l| [(l, "horizontal"), (l, "vertical")]) {
+        let mut v: serde_json::Value = serde_json::from_str(&spec("housing-economy-stacked", lang)).unwrap();
+        v["orientation"] = orientation.into();
+        let json = v.to_string();
         let c = chart(&json);
         for width in [280.0, 320.0, 480.0, 640.0, 1200.0] {
-            let name = format!("stacked bars in {lang} at {width}");
+            let name = format!("{orientation} stacked bars in {lang} at {width}");
             let (scene, warnings) = draw(&json, width);
             if let Err(e) = common::check_text_placement(&name, &scene) {
                 failures.push(e);
@@ -174,7 +176,10 @@ fn every_stacked_segment_keeps_its_value() {
             if let Err(e) = every_value_shown(&c, &scene) {
                 failures.push(format!("{name}: {e}"));
             }
-            if !warnings.is_empty() {
+            // Asked for vertical bars too narrow for their segments'
+            // values, the chart turns horizontal and says so.
+            let turned = |w: &Warning| orientation == "vertical" && w.path == "orientation" && w.message.contains("drawn horizontally");
+            if !warnings.iter().all(turned) {
                 failures.push(format!("{name}: {warnings:?}"));
             }
         }

@@ -7,6 +7,7 @@
 //! qualified value label ("300M+", "350–500M") where it fits.
 
 mod horizontal;
+mod segments;
 
 use super::annotate::{self, Axes};
 use super::chrome::{point_path, shortened, LINE};
@@ -170,6 +171,10 @@ fn choose(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> Orie
         // Or for the value labels, even on two lines: the bars turn rather
         // than lose their figures (unless the chart's height is fixed).
         Orientation::Vertical if chart.height.is_none() && chart.value_labels && label_lines(chart, cats, vertical_band(chart, cats, plot_w, m), m) == 0 => {
+            Orientation::Horizontal
+        }
+        // Or for stacked segments' values, inside or beside their bar.
+        Orientation::Vertical if chart.height.is_none() && !segments::fit_vertical(chart, cats, vertical_band(chart, cats, plot_w, m), m) => {
             Orientation::Horizontal
         }
         // Or for a category label that would be cut under its bar.
@@ -430,7 +435,27 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let scale = Linear::new(dom, (y1, y0));
     let marks = Rect { x: plot_left, y: y0, w: plot_right - plot_left, h: inner_h };
     let sub = (band * 0.8 / k).min(96.0);
-    let bar_w = if k > 1.0 { sub * 0.92 } else { (band * 0.7).min(96.0) };
+    let mut bar_w = if k > 1.0 { sub * 0.92 } else { (band * 0.7).min(96.0) };
+    if stacked(chart) && chart.value_labels {
+        // Segments too small for their values carry them beside the bar:
+        // the bar narrows to leave them room (twice: a narrower bar may
+        // hold fewer values inside).
+        let m = b.m;
+        for _ in 0..2 {
+            let small = cats.iter().flat_map(|c| {
+                let mut stack = 0.0;
+                c.values.iter().flatten().filter_map(move |v| {
+                    let h = scale.map(stack) - scale.map(stack + v.high);
+                    stack += v.high;
+                    (!fits_inside(chart, m, *v, bar_w, h)).then_some(*v)
+                })
+            });
+            let room = segments::beside_room(chart, m, small);
+            if room > 0.0 {
+                bar_w = bar_w.min((band - 2.0 * room).max(segments::widest_inside(chart, cats, m)));
+            }
+        }
+    }
     let anchor = |si: usize, ci: usize| -> Option<(f64, f64)> {
         let c = cats.get(ci)?;
         let v = (*c.values.get(si)?)?;
@@ -462,6 +487,7 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     for (ci, c) in cats.iter().enumerate() {
         let center = plot_left + band * (ci as f64 + 0.5);
         let mut stack = 0.0;
+        let mut beside = Vec::new();
         for (si, v) in c.values.iter().enumerate() {
             let Some(v) = v else { continue };
             let cx = if k > 1.0 { center + sub * (si as f64 - (k - 1.0) / 2.0) } else { center };
@@ -470,7 +496,9 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
                 (cx - bar_w / 2.0, ya, bar_w, yz - ya)
             };
             let base = if stacked(chart) { stack } else { 0.0 };
-            figure(b, chart, (si, ci, &c.label), *v, base, &place, true);
+            if let Some(r) = figure(b, chart, (si, ci, &c.label), *v, base, &place, true) {
+                beside.push((*v, r));
+            }
             stack += v.high;
             if let (Some(labels), false) = (&labels, stacked(chart)) {
                 if let Some(Some(text)) = labels.text[ci].get(si) {
@@ -485,6 +513,7 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
                 over_bar(b, chart, text, (center, scale.map(stack)), true, room, labels.lines);
             }
         }
+        segments::segments_beside(b, chart, &beside);
         for (j, line) in lines[ci].iter().enumerate() {
             let y = y1 + neg_reserved + 6.0 + LABEL * LINE * (j as f64 + 0.5);
             b.text(center, y, line, LABEL, false, theme.text, Anchor::Middle);

@@ -72,7 +72,11 @@ pub(crate) fn warn_if_cut(b: &mut Builder, path: impl Into<String>, lines: &[Str
 
 /// The spec path of point `pi` of series `si`'s `field` ("data[3].note",
 /// "series[1].data[0].label").
+/// The spec path of a field of the `pi`-th drawn point of series `si`: its
+/// place in the spec's list, which sorting by `x` may have changed.
 pub(crate) fn point_path(chart: &Chart, si: usize, pi: usize, field: &str) -> String {
+    let about = chart.series.get(si).and_then(|s| s.points.get(pi)).and_then(|p| p.about.as_deref());
+    let pi = about.map_or(pi, |a| a.index);
     if chart.series.len() == 1 {
         format!("data[{pi}].{field}")
     } else {

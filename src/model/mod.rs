@@ -66,6 +66,9 @@ pub struct About {
     pub note: Option<String>,
     /// Where this figure comes from, when it says.
     pub source: Option<String>,
+    /// Its place in the spec's `data` list, for messages: the points of a
+    /// line or timeline are sorted by `x`, so their order is not the spec's.
+    pub index: usize,
 }
 
 impl Point {
@@ -598,7 +601,7 @@ fn resolve_series(
         };
         let note = d.note.as_ref().map(|n| n.get(lang).to_owned());
         let source = d.source.as_ref().map(|s| s.get(lang).to_owned());
-        let about = (!label.is_empty() || note.is_some() || source.is_some()).then(|| Box::new(About { label, note, source }));
+        let about = (!label.is_empty() || note.is_some() || source.is_some()).then(|| Box::new(About { label, note, source, index: i }));
         points.push(Point { x, value, year: d.year, about });
     }
     if kind.has_x_axis() {

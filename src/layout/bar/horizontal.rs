@@ -10,7 +10,8 @@ use crate::format::Room;
 use crate::layout::annotate::{self, Axes};
 use crate::layout::chrome::LINE;
 use crate::layout::text::wrap;
-use crate::layout::{fit, Anchor, Builder, Rect, TextMeasure};
+use super::segments::segments_outside;
+use crate::layout::{Anchor, Builder, Rect, TextMeasure};
 use crate::model::{Chart, Value};
 use crate::scale::{nice_ticks, Linear};
 use crate::spec::Qualifier;
@@ -302,26 +303,5 @@ fn value_label(b: &mut Builder, chart: &Chart, text: &str, scale: &Linear, v: Va
         b.text(scale.map(v.high) + 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::Start);
     } else {
         b.text(scale.map(v.low) - 6.0, cy, text, LABEL, false, chart.theme.text, Anchor::End);
-    }
-}
-
-/// A stacked segment: its value and its box (x, y, w, h).
-type Segment = (Value, (f64, f64, f64, f64));
-
-/// The values of stacked segments too small to hold them, on the line under
-/// their bar: each under its segment where it touches no other, else moved
-/// along, with a leader from the segment to it.
-fn segments_outside(b: &mut Builder, chart: &Chart, outside: &[Segment], plot: Rect) {
-    let mut end = f64::NEG_INFINITY;
-    for (v, (x, y, w, h)) in outside {
-        let text = chart.fmt.value(v, Room::Short);
-        let tw = b.m.width(&text, LABEL, false);
-        let mid = x + w / 2.0;
-        let cy = y + h + 4.0 + LABEL * LINE / 2.0;
-        let cx = fit(mid.max(end + 8.0 + tw / 2.0), plot.x + tw / 2.0, plot.x + plot.w - tw / 2.0);
-        let top = cy - LABEL * 0.6;
-        b.line(vec![(mid, y + h), (fit(mid, cx - tw / 2.0, cx + tw / 2.0), top)], chart.theme.muted, 1.0);
-        b.text(cx, cy, &text, LABEL, false, chart.theme.text, Anchor::Middle);
-        end = cx + tw / 2.0;
     }
 }
