@@ -437,24 +437,8 @@ fn vertical(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
     let sub = (band * 0.8 / k).min(96.0);
     let mut bar_w = if k > 1.0 { sub * 0.92 } else { (band * 0.7).min(96.0) };
     if stacked(chart) && chart.value_labels {
-        // Segments too small for their values carry them beside the bar:
-        // the bar narrows to leave them room (twice: a narrower bar may
-        // hold fewer values inside).
-        let m = b.m;
-        for _ in 0..2 {
-            let small = cats.iter().flat_map(|c| {
-                let mut stack = 0.0;
-                c.values.iter().flatten().filter_map(move |v| {
-                    let h = scale.map(stack) - scale.map(stack + v.high);
-                    stack += v.high;
-                    (!fits_inside(chart, m, *v, bar_w, h)).then_some(*v)
-                })
-            });
-            let room = segments::beside_room(chart, m, small);
-            if room > 0.0 {
-                bar_w = bar_w.min((band - 2.0 * room).max(segments::widest_inside(chart, cats, m)));
-            }
-        }
+        // Segments too small for their values carry them beside the bar.
+        bar_w = segments::narrowed(chart, cats, b.m, &scale, band, bar_w);
     }
     let anchor = |si: usize, ci: usize| -> Option<(f64, f64)> {
         let c = cats.get(ci)?;

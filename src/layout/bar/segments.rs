@@ -6,6 +6,7 @@ use crate::format::Room;
 use crate::layout::chrome::LINE;
 use crate::layout::{fit, Anchor, Builder, Rect, TextMeasure};
 use crate::model::{Chart, Value};
+use crate::scale::Linear;
 
 /// A stacked segment: its value and its box (x, y, w, h).
 pub(super) type Segment = (Value, (f64, f64, f64, f64));
@@ -31,11 +32,14 @@ pub(super) fn segments_outside(b: &mut Builder, chart: &Chart, outside: &[Segmen
     }
 }
 
-/// The least width of a vertical stacked bar that holds the widest of its
-/// segments' values inside.
-pub(super) fn widest_inside(chart: &Chart, cats: &[Cat], m: &dyn TextMeasure) -> f64 {
-    let widest = cats.iter().flat_map(|c| c.values.iter().flatten()).map(|v| m.width(&chart.fmt.value(v, Room::Short), LABEL, false));
-    widest.fold(0.0, f64::max) + 8.0
+/// The widths of every segment's value, category by category.
+fn value_widths(chart: &Chart, cats: &[Cat], m: &dyn TextMeasure) -> Vec<Vec<(Value, f64)>> {
+    let width = |v: &Value| m.width(&chart.fmt.value(v, Room::Short), LABEL, false);
+    cats.iter().map(|c| c.values.iter().flatten().map(|v| (*v, width(v))).collect()).collect()
+}
+
+fn widest(widths: &[Vec<(Value, f64)>]) -> f64 {
+    widths.iter().flatten().fold(0.0, |a, (_, w)| if *w > a { *w } else { a })
 }
 
 /// Whether vertical stacked bars `band` wide can show every segment's
@@ -46,16 +50,36 @@ pub(super) fn fit_vertical(chart: &Chart, cats: &[Cat], band: f64, m: &dyn TextM
     if !stacked(chart) || !chart.value_labels {
         return true;
     }
-    let inside = widest_inside(chart, cats, m);
-    band >= inside + 2.0 * (inside + BESIDE_GAP - 6.0)
+    let w = widest(&value_widths(chart, cats, m));
+    band >= w + 8.0 + 2.0 * (w + BESIDE_GAP + 2.0)
 }
 
-/// How much room beside a vertical stacked bar its small segments' values
-/// take (0 when every value fits inside its segment at `bar_w`).
-pub(super) fn beside_room(chart: &Chart, m: &dyn TextMeasure, small: impl Iterator<Item = Value>) -> f64 {
-    small
-        .map(|v| m.width(&chart.fmt.value(&v, Room::Short), LABEL, false) + BESIDE_GAP + 2.0)
-        .fold(0.0, f64::max)
+/// The width of vertical stacked bars `band` wide whose segments too short
+/// for their values carry them beside: `bar_w` narrowed to leave them room,
+/// but never below the widest value (which `fit_vertical` made sure fits).
+/// Twice over: a narrower bar may hold fewer values inside.
+pub(super) fn narrowed(chart: &Chart, cats: &[Cat], m: &dyn TextMeasure, scale: &Linear, band: f64, mut bar_w: f64) -> f64 {
+    let widths = value_widths(chart, cats, m);
+    let least = widest(&widths) + 8.0;
+    for _ in 0..2 {
+        let mut room: f64 = 0.0;
+        for c in &widths {
+            let mut stack = 0.0;
+            for (v, w) in c {
+                let h = scale.map(stack) - scale.map(stack + v.high);
+                stack += v.high;
+                let inside = w + 8.0 <= bar_w && LABEL * 1.2 + 2.0 <= h.abs();
+                if !inside && w + BESIDE_GAP + 2.0 > room {
+                    room = w + BESIDE_GAP + 2.0;
+                }
+            }
+        }
+        if room > 0.0 {
+            let w = band - 2.0 * room;
+            bar_w = bar_w.min(if w > least { w } else { least });
+        }
+    }
+    bar_w
 }
 
 /// The values of a vertical bar's stacked segments too small to hold them,
