@@ -81,7 +81,8 @@ function datasetText(name) {
 
 // What every card is drawn in: the language, the theme and (for review
 // sheets) a fixed chart width. Each also comes from the URL
-// (?lang=ar&theme=dark&width=280), so a sheet can be linked or screenshotted.
+// (?lang=ar&theme=dark&width=280, and ?only=a,b for some examples only), so
+// a sheet can be linked or screenshotted.
 const LANGS = ["en", "zh", "fr", "es", "ru", "ar"];
 const params = new URLSearchParams(location.search);
 const view = {
@@ -198,8 +199,11 @@ async function main() {
   showStatus("");
   controls();
   applyWidth();
+  // ?only=people-bars,shares-bars: just those cards (a review sheet).
+  const only = (params.get("only") ?? "").split(",").filter(Boolean).map((n) => (n.endsWith(".json") ? n : `${n}.json`));
+  const shown = only.length ? names.filter((n) => only.includes(String(n))) : names;
   // Cards appear in list order; the fetches run concurrently.
-  await Promise.all(names.map((name) => showExample(String(name))));
+  await Promise.all(shown.map((name) => showExample(String(name))));
 }
 
 // data-gallery="done" once every card is drawn or shows its error (the

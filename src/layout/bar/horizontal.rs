@@ -214,9 +214,16 @@ pub(super) fn layout(b: &mut Builder, chart: &Chart, cats: &[Cat], plot: Rect) {
         let slot = if stacked(chart) { 0.0 } else { si as f64 };
         first + h.slot_top(slot)
     };
+    // A callout points at the bar's end, or past its value label when the
+    // label is beside the end (its leader never runs through the figure).
+    let m = b.m;
     let anchor = |si: usize, ci: usize| -> Option<(f64, f64)> {
         let v = (*cats.get(ci)?.values.get(si)?)?;
-        Some((scale.map(v.high), bar_top(ci, si) + h.thickness / 2.0))
+        let beside = match (&h.values, h.value_above || stacked(chart) || v.high < 0.0) {
+            (Some(values), false) => values[ci].get(si).and_then(Option::as_ref).map_or(0.0, |t| 6.0 + m.width(t, LABEL, false) + 3.0),
+            _ => 0.0,
+        };
+        Some((scale.map(v.high) + beside, bar_top(ci, si) + h.thickness / 2.0))
     };
     let marks = Rect { x: bars_left, y: rows_top, w: bars_w, h: rows_bottom - rows_top };
     let axes = Axes { plot: marks, value: &scale, value_vertical: false, x: None, anchor: &|s, i| anchor_of(chart, cats, s, i, &anchor) };
