@@ -129,7 +129,14 @@ fn per_band(chart: &Chart) -> f64 {
 /// label of the value domain on the left.
 fn vertical_band(chart: &Chart, cats: &[Cat], plot_w: f64, m: &dyn TextMeasure) -> f64 {
     let (lo, hi) = domain(chart, cats);
-    let widest_tick = [lo, hi].iter().map(|v| m.width(&chart.fmt.tick(*v), TICK, false)).fold(0.0, f64::max);
+    // The ticks `vertical` may choose (their number follows the plot's
+    // height): "600 مليون" can be wider than the domain's ends.
+    let mut widest_tick: f64 = 0.0;
+    for max_ticks in [2, 4, 6, 10] {
+        for t in nice_ticks(lo, hi, max_ticks).1 {
+            widest_tick = widest_tick.max(m.width(&chart.fmt.tick(t), TICK, false));
+        }
+    }
     (plot_w - widest_tick - 8.0) / cats.len().max(1) as f64
 }
 

@@ -1,7 +1,8 @@
 // Text as the reader's browser draws it, with real fonts (the native tests
 // measure with a deterministic estimate): every example in the six
 // languages at 280 and 640 px, each fillText recorded and measured with the
-// canvas's own measureText; no two texts overlap and none leaves the canvas.
+// canvas's own measureText; no two texts overlap, none leaves the canvas,
+// and none is cut without a warning.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -50,6 +51,12 @@ function drawnProblems({ specs, width }) {
         const oy = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
         if (ox > 1.5 * dpr && oy > 1.5 * dpr) out.push(`${name}: "${mine[i].text}" overlaps "${mine[j].text}"`);
       }
+    }
+    // Nothing is cut without a warning: a text drawn with "…" (that the
+    // spec did not write so) comes with a "shortened" one.
+    const cut = mine.filter((c) => c.text.endsWith("\u2026") && !JSON.stringify(spec).includes(c.text));
+    if (cut.length && !chart.warnings.some((w) => w.includes("shortened"))) {
+      out.push(`${name}: "${cut[0].text}" cut, and no warning says so (${JSON.stringify(chart.warnings)})`);
     }
     chart.destroy();
     chart.free();
