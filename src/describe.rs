@@ -63,14 +63,14 @@ pub fn summary(chart: &Chart) -> String {
             if matches!(chart.kind, Kind::Timeline { .. }) {
                 name.push_str(&format!("{:.0}", p.x));
                 name.push_str(w.pair_sep);
-                name.push_str(p.label());
+                push_isolated(&mut name, p.label(), chart.lang);
                 items.push(name);
                 continue;
             }
             if chart.kind.has_x_axis() {
                 name.push_str(&if chart.integer_x { format!("{:.0}", p.x) } else { chart.fmt.tick(p.x) });
             } else {
-                name.push_str(p.label());
+                push_isolated(&mut name, p.label(), chart.lang);
             }
             let value = chart.fmt.value(&p.value, Room::Long);
             items.push(if name.is_empty() { value } else { format!("{name}{}{value}", w.pair_sep) });
@@ -91,6 +91,20 @@ pub fn summary(chart: &Chart) -> String {
         }
     }
     out
+}
+
+/// Appends a label to a sentence of the summary: a label written right to
+/// left in a left-to-right sentence goes between U+2068 and U+2069 (first
+/// strong isolate), so that it cannot carry the figure after it along.
+fn push_isolated(out: &mut String, label: &str, lang: Lang) {
+    let rtl = |c: char| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}');
+    if !lang.is_rtl() && label.chars().any(rtl) {
+        out.push('\u{2068}');
+        out.push_str(label);
+        out.push('\u{2069}');
+    } else {
+        out.push_str(label);
+    }
 }
 
 /// The lines of a tooltip (and the live-region text) for point `index` of
@@ -250,6 +264,14 @@ mod tests {
             summary(&c),
             "Bar chart. Africa's housing gap: Now, more than 51\u{a0}million; 2030, 130\u{a0}million (projected). Source: UN-Habitat."
         );
+    }
+
+    #[test]
+    fn an_arabic_label_in_an_english_summary_is_isolated() {
+        let c = chart(r#"{"type": "bar", "data": [{"label": "القاهرة", "value": 25000}, {"label": "Baku", "value": 1}]}"#);
+        let s = summary(&c);
+        assert!(s.contains("\u{2068}القاهرة\u{2069}, 25,000"), "{s:?}");
+        assert!(s.contains("; Baku, 1"), "{s:?}");
     }
 
     #[test]

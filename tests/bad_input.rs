@@ -42,6 +42,20 @@ const TABLE: &[(&str, &str)] = &[
     (r#"{"type": "line", "series": [{"name": "a", "x": [1, 2, 3], "y": [1, 2]}]}"#, "series[0].y: 2 values for 3 x positions"),
     (r#"{"type": "line", "series": [{"name": "a", "x": [1, 2]}]}"#, "series[0].y: this required field is missing"),
     (r#"{"type": "bar", "series": [{"name": "a", "x": [1], "y": [1]}]}"#, "series[0].x: the columns `x` and `y` apply to line and area charts"),
+    // Not a spec at all (issue 15): said plainly, no internal type names.
+    ("", "the spec is empty: write a JSON object"),
+    (" \n\t ", "the spec is empty"),
+    ("[]", "the spec must be a JSON object ({ … }), not a list"),
+    ("null", "the spec must be a JSON object ({ … }), not null"),
+    ("42", "the spec must be a JSON object ({ … }), not a number"),
+    (r#""bar""#, "the spec must be a JSON object ({ … }), not a string"),
+    // A key written twice is named by its own path.
+    (r#"{"type": "bar", "type": "line", "data": [{"label": "a", "value": 1}]}"#, "type: this field is written twice"),
+    (r#"{"type": "bar", "data": [{"label": "a", "value": 1, "value": 2}]}"#, "data[0].value: this field is written twice"),
+    (r#"{"type": "bar", "title": {"en": "a", "en": "b"}, "data": [{"label": "a", "value": 1}]}"#, "title.en: this language is written twice"),
+    // A lone surrogate (JSON.stringify of a broken JS string) is read as
+    // U+FFFD, so the next mistake is the one reported.
+    (r#"{"type": "bar", "title": "a\ud800b", "data": [{"label": "a", "value": "x"}]}"#, r#"data[0].value: expected a number, found "x""#),
     // Size limits.
     (r#"{"type": "bar", "width": 1e9, "data": [{"label": "a", "value": 1}]}"#, "width: expected a size from 100 to 4000 pixels"),
 ];
@@ -161,4 +175,35 @@ fn columns_given_apart_from_the_spec_are_read_and_checked_like_json_columns() {
     assert_eq!((s.extent.x, s.extent.value), ((1.0, 3.0), (-10.0, 30.0)));
     let e = prepare_columns(spec, &Defaults::default(), &[Columns { series: 1, x: Some(x), y: Some(y) }]).unwrap_err();
     assert_eq!(e.to_string(), "series[1]: columns were given for a series the spec does not have");
+}
+
+#[test]
+fn a_bom_before_the_spec_is_read_past() {
+    assert!(prepare("\u{feff}{\"type\": \"bar\", \"data\": [{\"label\": \"a\", \"value\": 1}]}").is_ok());
+}
+
+#[test]
+fn lone_surrogates_become_replacement_characters() {
+    let (chart, _) = prepare(r#"{"type": "bar", "title": "a\ud800b\udc00c\ud83c\udfe0", "data": [{"label": "x\\ud800", "value": 1}]}"#).unwrap();
+    assert_eq!(chart.title.as_deref(), Some("a\u{fffd}b\u{fffd}c\u{1f3e0}"));
+    // An escaped backslash before "u" is text, not an escape.
+    assert_eq!(chart.series[0].points[0].label(), "x\\ud800");
+}
+
+#[test]
+fn controls_and_bidi_overrides_never_reach_a_chart() {
+    let spec = "{\"type\": \"bar\", \"title\": \"Slums\\u202e evil\\u2066 x\\u2069\\u0007\\tok\\ufeff\", \"data\": [{\"label\": {\"en\": \"\\u202dA\\u202c\\u0000B\", \"ar\": \"\\u2067ب\\u2069\"}, \"value\": 1}]}";
+    let (chart, _) = prepare(spec).unwrap();
+    assert_eq!(chart.title.as_deref(), Some("Slums evil x ok"));
+    assert_eq!(chart.series[0].points[0].label(), "AB");
+    let svg = render_svg_width(spec, Some(640.0)).unwrap().svg;
+    for c in ['\u{202e}', '\u{2066}', '\u{2069}', '\u{7}', '\u{feff}', '\u{202d}', '\u{0}'] {
+        assert!(!svg.contains(c), "{c:?} in the SVG");
+    }
+    // The marks that order only their neighbours stay (Arabic percent).
+    let (chart, _) = prepare(r#"{"type": "bar", "title": "\u200e%\u200f", "data": [{"label": "a", "value": 1}]}"#).unwrap();
+    assert_eq!(chart.title.as_deref(), Some("\u{200e}%\u{200f}"));
+    // Nor do they reach a message quoting the spec's words.
+    let e = prepare("{\"type\": \"bar\\u202e\", \"data\": []}").unwrap_err().to_string();
+    assert!(!e.contains('\u{202e}'), "{e:?}");
 }

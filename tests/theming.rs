@@ -87,7 +87,7 @@ fn each_bad_theme_value_names_its_path() {
         (r#"{"font": "'Times' 'New'"}"#, r#"theme.font: separate font names with commas; expected font families such as "Georgia, 'Times New Roman', serif""#),
         (r#"{"font": "3D Sans, serif"}"#, r#"theme.font: `3D Sans` needs quotes to be a font name, as in "'3D Sans', serif"; expected font families such as "Georgia, 'Times New Roman', serif""#),
         (r#"{"font": "inherit"}"#, r#"theme.font: `inherit` cannot name a font here; expected font families such as "Georgia, 'Times New Roman', serif""#),
-        (r#"{"font": "Georgia", "font": "serif"}"#, "theme: duplicate field `font`"),
+        (r#"{"font": "Georgia", "font": "serif"}"#, "theme.font: this field is written twice; JSON keeps one of them, so remove the other"),
     ];
     for (theme, expected) in cases {
         assert_eq!(msg(&bar(theme)), expected, "theme {theme}");

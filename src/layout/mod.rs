@@ -449,6 +449,10 @@ impl TextMeasure for InFamily<'_> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
         self.m.width_in(self.family, text, size, bold)
     }
+
+    fn clusters(&self, text: &str) -> Vec<usize> {
+        self.m.clusters(text)
+    }
 }
 
 /// A rectangle in CSS pixels.

@@ -16,6 +16,15 @@ pub trait TextMeasure {
         let _ = family;
         self.width(text, size, bold)
     }
+
+    /// Where each grapheme cluster of `text` starts (byte offsets, the
+    /// first 0): text is broken and cut only there, never inside
+    /// "👨‍👩‍👧" or between a letter and its accent. The default is every
+    /// `char`; the browser's measure asks `Intl.Segmenter` (no tables in the
+    /// wasm) and the native `Estimator` unicode-segmentation.
+    fn clusters(&self, text: &str) -> Vec<usize> {
+        text.char_indices().map(|(i, _)| i).collect()
+    }
 }
 
 /// A deterministic width estimate from the advance widths of DejaVu Sans
@@ -69,6 +78,14 @@ impl TextMeasure for Estimator {
         } else {
             w
         }
+    }
+
+    // Natively only: its tables cost 16 KiB of gzipped wasm, and the
+    // browser's measure has Intl.Segmenter.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn clusters(&self, text: &str) -> Vec<usize> {
+        use unicode_segmentation::UnicodeSegmentation;
+        text.grapheme_indices(true).map(|(i, _)| i).collect()
     }
 }
 
@@ -127,24 +144,29 @@ pub fn wrap(
 ) -> (Vec<String>, bool) {
     let text = sanitize(text);
     let max_w = max_w.max(size); // room for at least one character
-    // Tokens: words with their trailing space, or single CJK characters.
+    // Tokens: words with their trailing space, or single CJK characters;
+    // read by grapheme cluster ("👨‍👩‍👧" is one, though each of its
+    // characters is wide), each judged by its first character.
     let mut tokens: Vec<String> = Vec::new();
     let mut cur = String::new();
-    for c in text.chars() {
+    let starts = m.clusters(&text);
+    for (k, &start) in starts.iter().enumerate() {
+        let g = &text[start..starts.get(k + 1).copied().unwrap_or(text.len())];
+        let Some(c) = g.chars().next() else { continue };
         if c == ' ' {
-            cur.push(c);
+            cur.push_str(g);
             tokens.push(std::mem::take(&mut cur));
         } else if no_break_before(c) && cur.is_empty() && tokens.last().is_some_and(|t| !t.ends_with(' ')) {
             // Closing punctuation joins the token before it (no line starts with "，").
             if let Some(last) = tokens.last_mut() {
-                last.push(c);
+                last.push_str(g);
             }
         } else if no_break_after(c) && is_wide(c) {
             // Opening punctuation starts a new token and takes the next character.
             if !cur.is_empty() {
                 tokens.push(std::mem::take(&mut cur));
             }
-            cur.push(c);
+            cur.push_str(g);
         } else if breaks_anywhere(c) {
             // A pending opening bracket stays with this character, and so do
             // the digits of a figure before it ("28亿", "5100万", "2030年").
@@ -152,10 +174,10 @@ pub fn wrap(
             if !cur.is_empty() && !keep {
                 tokens.push(std::mem::take(&mut cur));
             }
-            cur.push(c);
+            cur.push_str(g);
             tokens.push(std::mem::take(&mut cur));
         } else {
-            cur.push(c);
+            cur.push_str(g);
         }
     }
     if !cur.is_empty() {
@@ -178,16 +200,19 @@ pub fn wrap(
             lines.push(line.trim_end().to_owned());
         }
         line = String::new();
-        // The token alone may be too wide: break it by characters.
+        // The token alone may be too wide: break it between grapheme
+        // clusters (never inside "👨‍👩‍👧" or between a letter and its accent).
         if m.width(tok.trim_end(), size, bold) > max_w {
-            for c in tok.chars() {
+            let starts = m.clusters(&tok);
+            for (k, &start) in starts.iter().enumerate() {
+                let c = &tok[start..starts.get(k + 1).copied().unwrap_or(tok.len())];
                 if lines.len() > max_lines {
                     break;
                 }
                 let candidate = format!("{line}{c}");
                 if m.width(candidate.trim_end(), size, bold) > max_w && !line.is_empty() {
                     lines.push(line.trim_end().to_owned());
-                    line = c.to_string();
+                    line = c.to_owned();
                 } else {
                     line = candidate;
                 }
@@ -242,13 +267,33 @@ pub fn ellipsize(m: &dyn TextMeasure, line: &mut String, size: f64, bold: bool, 
             *line = candidate;
             return;
         }
-        line.pop();
+        // The last grapheme cluster goes whole: no "…" after a dangling
+        // zero-width joiner or a lone accent.
+        let last = m.clusters(line).last().copied().unwrap_or(0);
+        line.truncate(last);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breaks_and_cuts_only_between_grapheme_clusters() {
+        let m = Estimator;
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let text = format!("{} e\u{301}te\u{301}", family.repeat(12));
+        for width in [40.0, 60.0, 100.0] {
+            let (lines, cut) = wrap(&m, &text, 14.0, false, width, 2);
+            assert!(cut, "{lines:?}");
+            for l in &lines {
+                let body = l.trim_end_matches('…');
+                assert_eq!(body.replace(family, ""), "", "{width}: {l:?} splits a cluster");
+            }
+        }
+        let (lines, _) = wrap(&m, "e\u{301}te\u{301}e\u{301}te\u{301}", 14.0, false, 14.0, 10);
+        assert!(lines.iter().all(|l| !l.starts_with('\u{301}')), "{lines:?}");
+    }
 
     #[test]
     fn wraps_at_spaces_within_width() {

@@ -28,10 +28,78 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
             ),
         ));
     }
+    // A byte-order mark, as some editors save it, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    top_level(text)?;
+    match parse(text) {
+        // JSON.stringify writes a lone surrogate of a JS string as an
+        // escape ("\ud800") that no Rust string holds: read as U+FFFD.
+        Err(e) if e.message.contains("surrogate") || e.message.contains("hex escape") => match replace_lone_surrogates(text) {
+            Some(repaired) => parse(&repaired),
+            None => Err(e),
+        },
+        result => result,
+    }
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(&mut de).map_err(|e| from_serde(text, &e))?;
     de.end().map_err(|e| from_serde(text, &e))?;
     Ok(value)
+}
+
+/// A spec is a JSON object: say so plainly when the text is empty or is
+/// another kind of value (serde would name an internal type).
+fn top_level(text: &str) -> Result<(), Error> {
+    let found = match text.trim_start().chars().next() {
+        None => return Err(Error::at("", "the spec is empty: write a JSON object, such as {\"type\": \"bar\", \"data\": […]}")),
+        Some('{') => return Ok(()),
+        Some('[') => "a list",
+        Some('"') => "a string",
+        Some('-' | '0'..='9') => "a number",
+        Some('t' | 'f') if text.trim().starts_with("true") || text.trim().starts_with("false") => "a boolean",
+        Some('n') if text.trim().starts_with("null") => "null",
+        // Anything else is malformed JSON; serde says where.
+        Some(_) => return Ok(()),
+    };
+    Err(Error::at("", format!("the spec must be a JSON object ({{ … }}), not {found}")))
+}
+
+/// `text` with every `\uD800`–`\uDFFF` escape that is not half of a pair
+/// written `\uFFFD`; `None` when there is none.
+fn replace_lone_surrogates(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let unit = |i: usize| -> Option<u32> {
+        if b.get(i) != Some(&b'\\') || b.get(i + 1) != Some(&b'u') {
+            return None;
+        }
+        let hex = text.get(i + 2..i + 6)?;
+        u32::from_str_radix(hex, 16).ok()
+    };
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut from, mut changed) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            // A pair: kept as it is.
+            Some(0xD800..=0xDBFF) if unit(i + 6).is_some_and(|l| (0xDC00..=0xDFFF).contains(&l)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&text[from..i]);
+                out.push_str("\\uFFFD");
+                i += 6;
+                from = i;
+                changed = true;
+            }
+            // Any other escape, "\\\\" included, is passed over whole.
+            _ => i += 2,
+        }
+    }
+    out.push_str(&text[from..]);
+    changed.then_some(out)
 }
 
 /// Turns one serde_json error met reading `text` into our `Error`.
@@ -50,6 +118,10 @@ fn from_serde(text: &str, e: &serde_json::Error) -> Error {
             rewrite(&path::path_at(text, at, place(&raw)), &raw)
         }
     };
+    // The spec's own words quoted in the message lose their bidi controls,
+    // so that they cannot reorder the message around them.
+    err.message = crate::spec::clean(&err.message);
+    err.path = crate::spec::clean(&err.path);
     if line > 0 {
         err.line = Some(line);
         err.column = Some(column);
@@ -101,6 +173,12 @@ fn rewrite(path: &str, raw: &str) -> Error {
     if let Some(rest) = raw.strip_prefix("unknown variant `") {
         let (variant, expected) = split_expected(rest);
         return Error::at(path, unknown("value", &variant, &expected));
+    }
+    if let Some(rest) = raw.strip_prefix("duplicate field `") {
+        return Error::at(join(path, rest.trim_end_matches('`')), "this field is written twice; JSON keeps one of them, so remove the other");
+    }
+    if let Some(rest) = raw.strip_prefix("duplicate language `") {
+        return Error::at(join(path, rest.trim_end_matches('`')), "this language is written twice; remove one of them");
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
@@ -228,16 +306,16 @@ mod tests {
         (r#"{"type": "bar", "data": [{"label": "a", "qualifier": "nope"}]}"#, "data[0].qualifier", "unknown value \"nope\""),
         (r#"{"type": "bar", "data": [{"label": "a", "qualifier": "nope" , "value": 1}]}"#, "data[0].qualifier", "unknown value \"nope\""),
         (r#"{"type": {"lines": 1}}"#, "type", "unknown value \"lines\"; did you mean \"line\"?"),
-        (r#"{"type": "bar", "type": "line"}"#, "", "duplicate field `type`"),
+        (r#"{"type": "bar", "type": "line"}"#, "type", "this field is written twice"),
         (r#"{"type": "bar", "theme": {"base": "blue"}}"#, "theme.base", "unknown value \"blue\""),
         (r##"{"type": "bar", "theme": {"palette": ["#000", 1]}}"##, "theme.palette[1]", "expected a string, found 1"),
-        (r#"{"type": "bar", "theme": {"font": "a", "font": "b"}}"#, "theme", "duplicate field `font`"),
+        (r#"{"type": "bar", "theme": {"font": "a", "font": "b"}}"#, "theme.font", "this field is written twice"),
         (r#"{"type": "bar", "theme": ["dark"]}"#, "theme", "expected \"light\", \"dark\" or an object"),
         (r#"{"type": "bar", "title": [1, 2]}"#, "title", "expected a string, or an object of strings"),
         (r#"{"type": "bar", "title": []}"#, "title", "expected a string, or an object of strings"),
         (r#"{"type": "bar", "title": {}}"#, "title", "expected at least one language"),
-        (r#"{"type": "bar", "title": {"en": "a", "en": "b"}}"#, "title", "duplicate language `en`"),
-        (r#"{"type": "bar", "title": {"en": "a", "en": "b", "fr": "c"}}"#, "title", "duplicate language `en`"),
+        (r#"{"type": "bar", "title": {"en": "a", "en": "b"}}"#, "title.en", "this language is written twice"),
+        (r#"{"type": "bar", "title": {"en": "a", "en": "b", "fr": "c"}}"#, "title.en", "this language is written twice"),
         (r#"{"type": "bar", "title": {"e\"n": "x"}}"#, "title.e\"n", "unknown value \"e\"n\""),
         (r#"{"type": "bar", "title": {"de": }}"#, "title.de", "unknown value \"de\""),
         (r#"{"type": "bar", "title": "日本🏠", "data": [{"label": "é", "value": "x"}]}"#, "data[0].value", "expected a number, found \"x\""),

@@ -14,7 +14,7 @@
 mod text;
 
 pub use text::{Lang, LocalText};
-pub(crate) use text::STR_OR_MAP_EXPECTED;
+pub(crate) use text::{clean, STR_OR_MAP_EXPECTED};
 
 use serde::Deserialize;
 

@@ -148,7 +148,7 @@ impl<'de> Visitor<'de> for StrOrMap {
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Either, E> {
         match self {
-            StrOrMap::Text => Ok(Either::Text(LocalText::Plain(s.to_owned()))),
+            StrOrMap::Text => Ok(Either::Text(LocalText::Plain(clean(s)))),
             StrOrMap::Theme => super::theme_name(s).map(Either::Theme),
         }
     }
@@ -168,13 +168,37 @@ impl<'de> Visitor<'de> for StrOrMap {
             if out.iter().any(|(l, _)| *l == lang) {
                 return Err(de::Error::custom(format_args!("duplicate language `{}`", lang.code())));
             }
-            out.push((lang, text));
+            out.push((lang, clean(&text)));
         }
         if out.is_empty() {
             return Err(de::Error::custom("expected at least one language, such as {\"en\": \"…\"}"));
         }
         Ok(Either::Text(LocalText::Translated(out)))
     }
+}
+
+/// Whether `c` is a character no text of a chart keeps: C0 and C1 controls,
+/// the bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069),
+/// which would reorder the text around a label (the marks U+200E, U+200F
+/// and U+061C are kept: they order only their neighbours), the BOM and the
+/// interlinear annotation controls.
+pub(crate) fn is_stripped(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// A text as charts keep it: tabs and line breaks become spaces, the
+/// characters of `is_stripped` go.
+pub(crate) fn clean(s: &str) -> String {
+    if !s.chars().any(is_stripped) {
+        return s.to_owned();
+    }
+    s.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if is_stripped(c) => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// A seed that refuses the value of an unknown key: an unknown value

@@ -4,7 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::error::Error;
@@ -170,6 +170,60 @@ impl TextMeasure for CanvasMeasure {
             _ => estimate(text, size),
         }
     }
+
+    fn clusters(&self, text: &str) -> Vec<usize> {
+        let chars = || text.char_indices().map(|(i, _)| i).collect();
+        if text.is_ascii() {
+            return chars();
+        }
+        // Layout wraps the same text several times over: the last answer kept.
+        LAST_CLUSTERS.with(|last| {
+            let Ok(mut last) = last.try_borrow_mut() else { return segment(text).unwrap_or_else(chars) };
+            if let Some((_, starts)) = last.as_ref().filter(|(t, _)| t == text) {
+                return starts.clone();
+            }
+            let starts = segment(text).unwrap_or_else(chars);
+            *last = Some((text.to_owned(), starts.clone()));
+            starts
+        })
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `Intl.Segmenter` (grapheme clusters by default).
+    #[wasm_bindgen(js_namespace = Intl)]
+    type Segmenter;
+    #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+    fn new() -> Result<Segmenter, JsValue>;
+    #[wasm_bindgen(method)]
+    fn segment(this: &Segmenter, text: &str) -> JsValue;
+}
+
+thread_local! {
+    /// The text `clusters` was last asked about, and its answer.
+    static LAST_CLUSTERS: RefCell<Option<(String, Vec<usize>)>> = const { RefCell::new(None) };
+    /// The page's `Intl.Segmenter`, made once (`None` before, and where
+    /// there is none).
+    static SEGMENTER: Option<Segmenter> = Segmenter::new().ok();
+}
+
+/// Where `Intl.Segmenter` starts each grapheme cluster of `text` (byte
+/// offsets); `None` without one.
+fn segment(text: &str) -> Option<Vec<usize>> {
+    let segments = SEGMENTER.with(|s| s.as_ref().map(|s| s.segment(text)))?;
+    // Each segment's `index` counts UTF-16 units: walked into bytes.
+    let (mut starts, mut chars, mut unit, mut byte) = (Vec::new(), text.chars(), 0, 0);
+    for s in js_sys::Array::from(&segments).iter() {
+        let index = js_sys::Reflect::get(&s, &"index".into()).ok()?.as_f64()? as usize;
+        while unit < index {
+            let c = chars.next()?;
+            unit += c.len_utf16();
+            byte += c.len_utf8();
+        }
+        starts.push(byte);
+    }
+    Some(starts)
 }
 
 /// When the canvas cannot measure: one em per wide character, a little
