@@ -152,6 +152,8 @@ pub mod scale;
 pub mod spec;
 pub mod theme;
 
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+pub mod raster;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod svg;
@@ -242,6 +244,35 @@ pub fn prepare_from(
         Some(spec::ThemeSpec::Named(_)) => {}
     }
     model::resolve_columns(&spec, &defaults.page, columns, datasets)
+}
+
+/// What a caller decides whatever the spec says: the command line's
+/// `--locale`, `--theme` and `--height`. (`Defaults` are the page's
+/// suggestions and give way to the spec; these do not.)
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Forced {
+    /// Language of the chart, replacing the spec's `locale`.
+    pub lang: Option<spec::Lang>,
+    /// Built-in theme: replaces a named `theme`, or becomes the `base` of a
+    /// `theme` object (its own values still apply).
+    pub theme: Option<spec::ThemeName>,
+    /// Height in CSS pixels, replacing the spec's `height` (checked like it).
+    pub height: Option<f64>,
+}
+
+/// Parses and resolves a JSON spec with `forced` applied, taking the datasets
+/// it names from `datasets`.
+pub fn prepare_forced(spec_json: &str, forced: &Forced, datasets: &dyn model::Datasets) -> Result<(Chart, Vec<Warning>), Error> {
+    let mut spec: spec::ChartSpec = parse::from_json(spec_json)?;
+    spec.locale = forced.lang.or(spec.locale);
+    spec.height = forced.height.or(spec.height);
+    if let Some(name) = forced.theme {
+        match &mut spec.theme {
+            Some(spec::ThemeSpec::Custom(own)) => own.base = Some(name),
+            other => *other = Some(spec::ThemeSpec::Named(name)),
+        }
+    }
+    model::resolve_columns(&spec, &theme::Overrides::default(), &[], datasets)
 }
 
 /// Lays out a resolved chart at `width` CSS pixels and `dpr`.
