@@ -1,8 +1,18 @@
 //! The fonts the command line draws and measures with: fontdb's database of
 //! the system's fonts (and any `--font-dir`), and the one choice of a face
-//! for a text. usvg calls that choice (through `Fonts::resolver`) when it
-//! sets the PNG's text, and `raster::measure` calls the same choice when
-//! layout measures it, so the widths layout planned for are the widths drawn.
+//! for each text, `Fonts::face_for`. `raster` writes each text in that
+//! face's family for usvg (`raster::tspans`), and `raster::measure` shapes
+//! it in that face, so the widths layout planned for are those drawn.
+//!
+//! One face per text, not a face per character as browsers fall back:
+//! usvg's own fallback shapes the line again in the fallback face and
+//! keeps its glyphs only if the glyph counts match (an Arabic face with
+//! lam-alef ligatures never matches, and the Arabic was left as missing
+//! glyphs), and usvg 0.49 panics when it merges `<tspan>`s of different
+//! faces in right-to-left text. So a text takes the first of the chart's
+//! faces that has all its characters: Noto Sans for Latin and Cyrillic,
+//! Noto Sans CJK SC for Chinese (figures and Latin in it too), Noto Sans
+//! Arabic for Arabic, DejaVu Sans where Arabic and Latin letters meet.
 //!
 //! The chart's font list (`theme::FONT_FAMILY`) starts with names of other
 //! systems' fonts (`system-ui`, Segoe UI, Roboto, Helvetica, Arial) and
@@ -12,8 +22,9 @@
 //! to the chart's own families (Noto Sans CJK SC, Noto Sans Arabic), then to
 //! any font that has the character, in a fixed order.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use resvg::usvg::{self, fontdb, FontFamily};
 
@@ -31,7 +42,11 @@ pub struct Fonts {
     /// Every face, sorted by family name, style, weight, file and index:
     /// a directory's load order is the file system's, this one is fixed.
     order: Vec<fontdb::ID>,
+    /// Which faces have which characters (`has_char`, asked for every
+    /// character of every text).
+    cmap: Mutex<HashMap<(fontdb::ID, char), bool>>,
 }
+
 
 impl std::fmt::Debug for Fonts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -68,7 +83,7 @@ impl Fonts {
             key(a).cmp(&key(b))
         });
         let order = faces.iter().map(|f| f.id).collect();
-        Fonts { db: Arc::new(db), order }
+        Fonts { db: Arc::new(db), order, cmap: Mutex::new(HashMap::new()) }
     }
 
     /// How many faces were found.
@@ -130,25 +145,84 @@ impl Fonts {
 
     /// Whether face `id` has a glyph for `c` (usvg's own test: the cmap).
     pub fn has_char(&self, id: fontdb::ID, c: char) -> bool {
-        self.db
+        if let Some(known) = self.cmap.lock().ok().and_then(|m| m.get(&(id, c)).copied()) {
+            return known;
+        }
+        let has = self
+            .db
             .with_face_data(id, |data, index| {
                 skrifa::FontRef::from_index(data, index)
                     .ok()
                     .and_then(|font| skrifa::charmap::Charmap::new(&font).map(c))
                     .is_some()
             })
-            .unwrap_or(false)
+            .unwrap_or(false);
+        if let Ok(mut m) = self.cmap.lock() {
+            m.insert((id, c), has);
+        }
+        has
     }
 
-    /// usvg's font resolver for a chart whose texts are all in `families`
-    /// (a scene has one font list): `select` and `fallback` above.
-    pub fn resolver(&self, families: &str) -> usvg::FontResolver<'_> {
-        let families = Fonts::families(families);
+    /// The one face `text` is set in, in `families` at `weight`: of the
+    /// chart's own faces (the primary, `select`, then each family's), the
+    /// first that has every visible character, else the one with the most;
+    /// a face outside the list (`fallback`) only if it has more. What the
+    /// face lacks is drawn as its missing glyph, and measured so. None when
+    /// there is no face at all.
+    pub fn face_for(&self, text: &str, families: &[FontFamily], weight: u16) -> Option<fontdb::ID> {
+        let primary = self.select(families, weight)?;
+        let visible: Vec<char> = text.chars().filter(|c| !invisible(*c)).collect();
+        let covers = |id: fontdb::ID| visible.iter().filter(|c| self.has_char(id, **c)).count();
+        let mut own = vec![primary];
+        for family in families {
+            match self.select(std::slice::from_ref(family), weight) {
+                Some(id) if !own.contains(&id) => own.push(id),
+                _ => {}
+            }
+        }
+        let (mut best, mut most) = (primary, covers(primary));
+        for id in own.iter().skip(1) {
+            if most == visible.len() {
+                break;
+            }
+            let n = covers(*id);
+            if n > most {
+                (best, most) = (*id, n);
+            }
+        }
+        if let Some(lacking) = visible.iter().find(|c| !self.has_char(best, **c)) {
+            if let Some(other) = self.fallback(*lacking, &own, families) {
+                if covers(other) > most {
+                    best = other;
+                }
+            }
+        }
+        Some(best)
+    }
+
+    /// The family name that selects `id` (its English name, as usvg reads it).
+    pub fn family_of(&self, id: fontdb::ID) -> Option<&str> {
+        let face = self.db.face(id)?;
+        let english = face.families.iter().find(|f| f.1 == fontdb::Language::English_UnitedStates);
+        english.or(face.families.first()).map(|f| f.0.as_str())
+    }
+
+    /// usvg's font resolver: `select` for each `<text>` and `<tspan>`, and
+    /// no fallback of its own (`raster` has named each text's face, chosen
+    /// by `face_for`; what it lacks is drawn missing, as it was measured).
+    pub fn resolver(&self) -> usvg::FontResolver<'_> {
         usvg::FontResolver {
             select_font: Box::new(move |font, _| self.select(font.families(), font.weight())),
-            select_fallback: Box::new(move |c, used, _| self.fallback(c, used, &families)),
+            select_fallback: Box::new(|_, _, _| None),
         }
     }
+}
+
+/// Characters drawn as nothing that belong with their neighbours' face:
+/// zero-width spaces and joiners, bidi marks, embeddings and isolates,
+/// variation selectors, combining accents.
+fn invisible(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFE00..=0xFE0F | 0xFEFF)
 }
 
 /// fontdb's name for a family; `system-ui` is the generic sans-serif.

@@ -1,13 +1,11 @@
 //! Text widths from the fonts the PNG is drawn with: `FontMeasure`, the
 //! command line's `layout::TextMeasure`.
 //!
-//! It shapes as usvg 0.49 does when it sets an SVG `<text>` (its
-//! `shape_text`): the whole line in the face `Fonts::select` picks, in bidi
-//! runs (harfrust: Arabic letters join, so they are measured joined), and
-//! again in a fallback face (`Fonts::fallback`) for as long as a glyph is
-//! missing; a fallback that has every glyph replaces the whole line, one
-//! that has some fills the gaps. The width is the sum of the advances. A
-//! text that no face can set is measured by the `Estimator`.
+//! A line is shaped in the face `raster` draws it in (`Fonts::face_for`) as
+//! usvg 0.49 shapes it (its `shape_text_with_font`): bidi runs on a
+//! left-to-right base, harfrust, so Arabic letters are measured joined and
+//! kerning is applied. The width is the sum of the advances. Without any
+//! face, the `Estimator` measures.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -59,55 +57,16 @@ impl TextMeasure for FontMeasure<'_> {
     }
 }
 
-/// One glyph as shaped: where it came from, and its advance at 1 px.
-#[derive(Clone, Copy)]
-struct Glyph {
-    /// Byte offset of its cluster in the text.
-    byte: usize,
-    /// Glyph id; 0 is the missing glyph.
-    id: u32,
-    /// Advance in px.
-    advance: f64,
-}
-
-/// usvg's `shape_text`: the primary face, then fallbacks while glyphs are
-/// missing. None when the text is not empty and no glyph could be set.
+/// The width of `text` shaped in its face (`Fonts::face_for`). None when
+/// there is no face at all.
 fn shape_line(fonts: &Fonts, families: &[resvg::usvg::FontFamily], text: &str, size: f64, weight: u16) -> Option<f64> {
-    if text.is_empty() {
-        return Some(0.0);
-    }
-    let primary = fonts.select(families, weight)?;
-    let mut glyphs = shape(fonts, primary, text, size)?;
-    let mut used = vec![primary];
-    loop {
-        let Some(missing) = glyphs.iter().find(|g| g.id == 0) else { break };
-        let Some(c) = text.get(missing.byte..).and_then(|s| s.chars().next()) else { break };
-        let Some(next) = fonts.fallback(c, &used, families) else { break };
-        let Some(more) = shape(fonts, next, text, size) else { break };
-        if more.iter().all(|g| g.id != 0) {
-            glyphs = more;
-            break;
-        }
-        if more.len() != glyphs.len() {
-            break;
-        }
-        for (g, m) in glyphs.iter_mut().zip(&more) {
-            if g.id == 0 && m.id != 0 {
-                *g = *m;
-            }
-        }
-        used.push(next);
-    }
-    if glyphs.iter().all(|g| g.id == 0) {
-        return None;
-    }
-    Some(glyphs.iter().map(|g| g.advance).sum())
+    advance(fonts, fonts.face_for(text, families, weight)?, text, size)
 }
 
 /// usvg's `shape_text_with_font`: the text in bidi runs (base direction
 /// left to right, as usvg shapes), each shaped by harfrust with `id`'s face
-/// at `size` px.
-fn shape(fonts: &Fonts, id: fontdb::ID, text: &str, size: f64) -> Option<Vec<Glyph>> {
+/// at `size` px; the sum of the advances.
+fn advance(fonts: &Fonts, id: fontdb::ID, text: &str, size: f64) -> Option<f64> {
     fonts.database().with_face_data(id, |data, index| {
         let font = harfrust::FontRef::from_index(data, index).ok()?;
         let units_per_em = font.metrics(skrifa::instance::Size::unscaled(), skrifa::instance::LocationRef::default()).units_per_em;
@@ -128,9 +87,9 @@ fn shape(fonts: &Fonts, id: fontdb::ID, text: &str, size: f64) -> Option<Vec<Gly
         let shaper = data.shaper(&font).instance(instance.as_ref()).build();
 
         let bidi = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
-        let Some(paragraph) = bidi.paragraphs.first() else { return Some(Vec::new()) };
+        let Some(paragraph) = bidi.paragraphs.first() else { return Some(0.0) };
         let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
-        let mut glyphs = Vec::new();
+        let mut width = 0.0;
         for run in runs {
             let Some(sub) = text.get(run.clone()).filter(|s| !s.is_empty()) else { continue };
             let mut buffer = UnicodeBuffer::new();
@@ -142,14 +101,8 @@ fn shape(fonts: &Fonts, id: fontdb::ID, text: &str, size: f64) -> Option<Vec<Gly
             });
             buffer.guess_segment_properties();
             let output = shaper.shape(buffer, ShapeOptions::new());
-            for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
-                glyphs.push(Glyph {
-                    byte: run.start + info.cluster as usize,
-                    id: info.glyph_id,
-                    advance: f64::from(pos.x_advance) * scale,
-                });
-            }
+            width += output.glyph_positions().iter().map(|p| f64::from(p.x_advance)).sum::<f64>() * scale;
         }
-        Some(glyphs)
+        Some(width)
     })?
 }

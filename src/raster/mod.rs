@@ -10,6 +10,7 @@
 
 mod fonts;
 mod measure;
+mod tspans;
 
 pub use fonts::{Fonts, MONO, SANS, SERIF};
 pub use measure::FontMeasure;
@@ -100,37 +101,18 @@ fn no_fonts() -> Error {
     )
 }
 
-/// Draws a laid-out scene as PNG bytes, one pixel per device pixel.
-///
-/// usvg has no `direction`: it reads `text-anchor="start"` as the left end
-/// and sets every text on a left-to-right base. So the SVG it gets is
-/// written with left-to-right anchors (the scene's anchors are absolute:
-/// left edge, middle, right edge) and, for a right-to-left chart, each text
-/// embedded right to left (U+202B … U+202C), which orders Arabic, figures
-/// and Latin words as the browser does on the chart's `rtl` base.
+/// Draws a laid-out scene as PNG bytes, one pixel per device pixel, each
+/// text in the faces `FontMeasure` measured it in (`tspans::for_usvg`).
 pub fn scene_to_png(scene: &crate::layout::Scene, fonts: &Fonts) -> Result<Vec<u8>, Error> {
-    let svg = if scene.rtl {
-        let mut ltr = scene.clone();
-        ltr.rtl = false;
-        for item in &mut ltr.items {
-            if let crate::layout::Item::Text(t) = item {
-                t.text = format!("\u{202b}{}\u{202c}", t.text);
-            }
-        }
-        crate::svg::scene_to_svg(&ltr)?
-    } else {
-        crate::svg::scene_to_svg(scene)?
-    };
-    svg_to_png(&svg, &scene.font_family, fonts)
+    svg_to_png(&tspans::for_usvg(scene, fonts)?, fonts)
 }
 
-/// Rasterises an SVG document (as `svg::scene_to_svg` writes it, sizes in
-/// device pixels) at one pixel per unit, its texts in `font_family` (the
-/// scene's font list, for fallbacks) set with `fonts`.
-pub fn svg_to_png(svg: &str, font_family: &str, fonts: &Fonts) -> Result<Vec<u8>, Error> {
+/// Rasterises an SVG document at one pixel per unit, its texts set with
+/// `fonts` (no fallback: see `Fonts::resolver`).
+pub fn svg_to_png(svg: &str, fonts: &Fonts) -> Result<Vec<u8>, Error> {
     let options = usvg::Options {
         fontdb: fonts.database(),
-        font_resolver: fonts.resolver(font_family),
+        font_resolver: fonts.resolver(),
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| Error::at("", format!("could not read the SVG to rasterise it: {e}")))?;
