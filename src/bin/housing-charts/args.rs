@@ -107,16 +107,27 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         Some(other) => return Err(format!("unknown command `{other}`; the command is `render`")),
         None => return Err("expected a command: `render SPEC.json -o OUT.svg`".into()),
     }
-    let e = |e: pico_args::Error| e.to_string();
-    let output: Option<PathBuf> = args.opt_value_from_os_str(["-o", "--output"], path).map_err(e)?;
-    let format: Option<String> = args.opt_value_from_str("--format").map_err(e)?;
-    let width: Option<f64> = args.opt_value_from_str("--width").map_err(e)?;
-    let height: Option<f64> = args.opt_value_from_str("--height").map_err(e)?;
-    let scale: Option<f64> = args.opt_value_from_str("--scale").map_err(e)?;
-    let locale: Option<String> = args.opt_value_from_str("--locale").map_err(e)?;
-    let theme: Option<String> = args.opt_value_from_str("--theme").map_err(e)?;
-    let measure: Option<String> = args.opt_value_from_str("--measure").map_err(e)?;
-    let font_dirs: Vec<PathBuf> = args.values_from_os_str("--font-dir", path).map_err(e)?;
+    // Errors name the option (pico-args' own say only "failed to parse 'wide'").
+    fn opt<T: std::str::FromStr>(args: &mut pico_args::Arguments, keys: &[&'static str]) -> Result<Option<T>, String>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let name = keys[keys.len() - 1];
+        let found = match keys {
+            [short, long] => args.opt_value_from_str([*short, *long]),
+            _ => args.opt_value_from_str(name),
+        };
+        found.map_err(|e| format!("{name}: {e}"))
+    }
+    let output: Option<PathBuf> = opt(&mut args, &["-o", "--output"])?;
+    let format: Option<String> = opt(&mut args, &["--format"])?;
+    let width: Option<f64> = opt(&mut args, &["--width"])?;
+    let height: Option<f64> = opt(&mut args, &["--height"])?;
+    let scale: Option<f64> = opt(&mut args, &["--scale"])?;
+    let locale: Option<String> = opt(&mut args, &["--locale"])?;
+    let theme: Option<String> = opt(&mut args, &["--theme"])?;
+    let measure: Option<String> = opt(&mut args, &["--measure"])?;
+    let font_dirs: Vec<PathBuf> = args.values_from_str("--font-dir").map_err(|e| format!("--font-dir: {e}"))?;
     let system_fonts = !args.contains("--no-system-fonts");
     let quiet = args.contains(["-q", "--quiet"]);
 
@@ -200,10 +211,6 @@ fn parse_format(f: &str) -> Result<Format, String> {
     }
 }
 
-fn path(s: &std::ffi::OsStr) -> Result<PathBuf, &'static str> {
-    Ok(PathBuf::from(s))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,7 +255,7 @@ mod tests {
             ("render a.json --locale de", "--locale: expected one of en zh fr es ru ar, found `de`"),
             ("render a.json --theme sepia", "--theme: unknown variant `sepia`, expected `light` or `dark`"),
             ("render a.json --width 50", "--width: expected a size from 100 to 4000 pixels, found 50"),
-            ("render a.json --width wide", "--width"),
+            ("render a.json --width wide", "--width: failed to parse 'wide'"),
             ("render a.json --colour red", "unknown option `--colour`"),
             ("render --colour a.json", "unknown option `--colour`"),
             ("render", "expected the spec"),
