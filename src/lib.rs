@@ -267,6 +267,8 @@ pub fn prepare_from(
 /// What a caller decides whatever the spec says: the command line's
 /// `--locale`, `--theme` and `--height`. (`Defaults` are the page's
 /// suggestions and give way to the spec; these do not.)
+/// Native only, like its one caller (`raster`): the wasm never forces.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Forced {
     /// Language of the chart, replacing the spec's `locale`.
@@ -278,6 +280,7 @@ pub struct Forced {
     pub height: Option<f64>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Parses and resolves a JSON spec with `forced` applied, taking the datasets
 /// it names from `datasets`.
 pub fn prepare_forced(spec_json: &str, forced: &Forced, datasets: &dyn model::Datasets) -> Result<(Chart, Vec<Warning>), Error> {
