@@ -12,8 +12,16 @@
 //!                                             validation)            drawable)
 //!  model::Chart ──layout::layout──▶ layout::Scene ──draw::draw──▶ DrawingBackend
 //!      (frame: css width × dpr,       (plain data,      (one match,    ├─ svg.rs: plotters SVG (native)
-//!       TextMeasure)                   device px)        rounds to px)  └─ web/: plotters-canvas (wasm)
+//!       TextMeasure)                   device px)        rounds to px)  ├─ web/: plotters-canvas (wasm)
+//!                                                                           └─ raster/: svg.rs's SVG → resvg PNG
+//!                                                                              (native, feature `cli`)
 //! ```
+//!
+//! The command line, `src/bin/housing-charts/` (`render SPEC -o OUT.svg|png`),
+//! is a thin shell over `raster::render`, as `web` is for the browser: it
+//! parses arguments, reads the spec, writes the bytes and prints the
+//! library's errors and warnings; what it may change of a spec (`--locale`,
+//! `--theme`, `--height`) goes through `Forced` / `prepare_forced`.
 //!
 //! ## Modules
 //! - `spec` (serde types, `LocalText` in six languages) · `parse` (JSON text →
@@ -31,6 +39,11 @@
 //!   SVG/PNG/CSV and `validate`, `web::dom` the table and messages in the page,
 //!   `web::input` specs as JavaScript hands them, `web::datasets` the page's
 //!   datasets, `web::measure` canvas text widths)
+//! - `raster` (native, feature `cli`: `render` a spec to SVG or PNG bytes;
+//!   `raster::fonts` the fontdb database and the one face of each text,
+//!   `raster::measure` `FontMeasure`, text widths from those faces shaped by
+//!   harfrust, `raster::tspans` the SVG usvg gets: faces named, RTL written
+//!   with absolute anchors and embedded text)
 //! - leaves: `scale` (nice ticks), `format` (numbers per language), `i18n` (the
 //!   words the charts write), `describe` (summary, data table, CSV, tooltip
 //!   lines), `theme` (light and dark, palettes; the checks of theme values;
@@ -56,7 +69,12 @@
 //!   the data.
 //! - Layout measures text through `layout::TextMeasure`: the deterministic
 //!   `Estimator` natively (stable SVG snapshots), the canvas's `measureText` in
-//!   the browser.
+//!   the browser, and for the command line's PNG `raster::FontMeasure`, the
+//!   widths of the very faces usvg draws with (`raster::Fonts::face_for`
+//!   chooses one face per text for both).
+//! - Only `raster` (and the binary through it) imports `resvg`, `usvg`,
+//!   `fontdb`, `harfrust` or `skrifa`; they are native-only dependencies of
+//!   the `cli` feature, so the wasm never contains them.
 //! - Only `web` (compiled for wasm32 only) imports `wasm_bindgen`, `web_sys`,
 //!   `js_sys` or `serde_wasm_bindgen`; it sizes the canvas backing store to CSS
 //!   size × devicePixelRatio (plotters-canvas does not) and sets the canvas's
@@ -152,6 +170,8 @@ pub mod scale;
 pub mod spec;
 pub mod theme;
 
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+pub mod raster;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod svg;
@@ -242,6 +262,38 @@ pub fn prepare_from(
         Some(spec::ThemeSpec::Named(_)) => {}
     }
     model::resolve_columns(&spec, &defaults.page, columns, datasets)
+}
+
+/// What a caller decides whatever the spec says: the command line's
+/// `--locale`, `--theme` and `--height`. (`Defaults` are the page's
+/// suggestions and give way to the spec; these do not.)
+/// Native only, like its one caller (`raster`): the wasm never forces.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Forced {
+    /// Language of the chart, replacing the spec's `locale`.
+    pub lang: Option<spec::Lang>,
+    /// Built-in theme: replaces a named `theme`, or becomes the `base` of a
+    /// `theme` object (its own values still apply).
+    pub theme: Option<spec::ThemeName>,
+    /// Height in CSS pixels, replacing the spec's `height` (checked like it).
+    pub height: Option<f64>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// Parses and resolves a JSON spec with `forced` applied, taking the datasets
+/// it names from `datasets`.
+pub fn prepare_forced(spec_json: &str, forced: &Forced, datasets: &dyn model::Datasets) -> Result<(Chart, Vec<Warning>), Error> {
+    let mut spec: spec::ChartSpec = parse::from_json(spec_json)?;
+    spec.locale = forced.lang.or(spec.locale);
+    spec.height = forced.height.or(spec.height);
+    if let Some(name) = forced.theme {
+        match &mut spec.theme {
+            Some(spec::ThemeSpec::Custom(own)) => own.base = Some(name),
+            other => *other = Some(spec::ThemeSpec::Named(name)),
+        }
+    }
+    model::resolve_columns(&spec, &theme::Overrides::default(), &[], datasets)
 }
 
 /// Lays out a resolved chart at `width` CSS pixels and `dpr`.

@@ -12,38 +12,9 @@ mod common;
 use housing_charts::layout::Estimator;
 use housing_charts::{lay_out, prepare, render_svg_width};
 
-/// Rounds every decimal number in the SVG to 2 places so that diffs show
-/// only real changes.
-fn normalize(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let bytes: Vec<char> = svg.chars().collect();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c.is_ascii_digit() && (i == 0 || !(bytes[i - 1].is_alphanumeric() || bytes[i - 1] == '#')) {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == '.') {
-                i += 1;
-            }
-            let num: String = bytes[start..i].iter().collect();
-            match (num.contains('.'), num.parse::<f64>()) {
-                (true, Ok(v)) => {
-                    let s = format!("{v:.2}");
-                    out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
-                }
-                _ => out.push_str(&num),
-            }
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
-}
-
 #[test]
 fn normalize_rounds_only_decimals() {
-    assert_eq!(normalize(r##"<text x="10" font-size="12.000000001" fill="#0072B2">a1.5b 2.345</text>"##),
+    assert_eq!(common::normalize(r##"<text x="10" font-size="12.000000001" fill="#0072B2">a1.5b 2.345</text>"##),
                r##"<text x="10" font-size="12" fill="#0072B2">a1.5b 2.35</text>"##);
 }
 
@@ -53,7 +24,7 @@ fn every_example_matches_its_svg_snapshot() {
     for (name, json) in common::examples_in_all_languages() {
         let rendered = render_svg_width(&json, None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(rendered.warnings.is_empty(), "{name}: unexpected warnings {:?}", rendered.warnings);
-        let svg = normalize(&rendered.svg);
+        let svg = common::normalize(&rendered.svg);
         assert!(svg.starts_with("<svg"), "{name}");
         assert!(svg.contains("<rect"), "{name}: no marks");
         if let Err(e) = common::check_snapshot(&common::root(&format!("tests/snapshots/{name}.svg")), &svg) {

@@ -95,3 +95,31 @@ pub fn check_text_placement(name: &str, scene: &Scene) -> Result<(), String> {
     Ok(())
 }
 
+/// Rounds every decimal number in the SVG to 2 places so that diffs show
+/// only real changes.
+pub fn normalize(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let bytes: Vec<char> = svg.chars().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_digit() && (i == 0 || !(bytes[i - 1].is_alphanumeric() || bytes[i - 1] == '#')) {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == '.') {
+                i += 1;
+            }
+            let num: String = bytes[start..i].iter().collect();
+            match (num.contains('.'), num.parse::<f64>()) {
+                (true, Ok(v)) => {
+                    let s = format!("{v:.2}");
+                    out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
+                }
+                _ => out.push_str(&num),
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
