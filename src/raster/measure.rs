@@ -55,6 +55,10 @@ impl TextMeasure for FontMeasure<'_> {
             None => Estimator.width(text, size, bold),
         }
     }
+
+    fn clusters(&self, text: &str) -> Vec<usize> {
+        Estimator.clusters(text)
+    }
 }
 
 /// The width of `text` shaped in its face (`Fonts::face_for`). None when
