@@ -299,7 +299,14 @@ test("every way a spec URL can fail gets a clear message in place, and the page 
     <housing-chart id="huge" src="/test/huge.json" loading="eager"></housing-chart>
     <housing-chart id="cors" src="${cross}" loading="eager"></housing-chart>
     <housing-chart id="nodata" dataset="no-such-dataset" loading="eager"></housing-chart>
+    <housing-chart id="secret" src="/no/such/spec.json?token=SECRET123#frag" loading="eager"></housing-chart>
+    <housing-chart id="js" src="javascript:alert(1)" loading="eager"></housing-chart>
+    <housing-chart id="dataurl" src="data:application/json,%7B%7D" loading="eager"></housing-chart>
+    <housing-chart id="file" src="file:///etc/passwd" loading="eager"></housing-chart>
+    <housing-chart id="ftp" src="ftp://example.org/spec.json" loading="eager"></housing-chart>
     <housing-chart id="empty" loading="eager"></housing-chart>`);
+  const requested = [];
+  page.on("request", (r) => requested.push(r.url()));
   // Responsive while the huge and slow answers arrive: timers still run.
   const ticks = await page.evaluate(
     () =>
@@ -313,7 +320,7 @@ test("every way a spec URL can fail gets a clear message in place, and the page 
       }),
   );
   assert.ok(ticks >= 10, `the page froze (${ticks} ticks in a second)`);
-  for (const id of ["missing", "html", "broken", "slow", "huge", "cors", "nodata", "empty"]) await settle(page, id, { error: true });
+  for (const id of ["missing", "html", "broken", "slow", "huge", "cors", "nodata", "secret", "js", "dataurl", "file", "ftp", "empty"]) await settle(page, id, { error: true });
   await settle(page, "ok");
   const state = await charts(page);
   const expect = {
@@ -324,6 +331,11 @@ test("every way a spec URL can fail gets a clear message in place, and the page 
     huge: /larger than 48 MB/,
     cors: /could not be fetched: .*CORS/,
     nodata: /dataset.*no-such-dataset|no-such-dataset/,
+    secret: /spec\.json\?… could not be loaded: HTTP 404/,
+    js: /is a javascript: address; only https: addresses are fetched/,
+    dataurl: /is a data: address/,
+    file: /is a file: address/,
+    ftp: /is a ftp: address/,
     empty: /no spec/,
   };
   for (const [id, re] of Object.entries(expect)) {
@@ -332,6 +344,10 @@ test("every way a spec URL can fail gets a clear message in place, and the page 
     assert.equal(state[id].inked, 0, `${id}: no chart drawn`);
   }
   assert.equal(state.missing.path, "src");
+  // The query (a token) is in no message; the refused schemes were never requested.
+  assert.ok(!JSON.stringify(state).includes("SECRET123") && !problems.some((p) => p.includes("SECRET123")), "the query string leaked");
+  assert.ok(!requested.some((u) => /^(javascript|data|file|ftp):/.test(u)), requested.join("\n"));
+  for (const id of ["js", "dataurl", "file", "ftp"]) assert.equal(state[id].path, "src", id);
   assert.equal(state.nodata.path, "dataset");
   assert.ok(state.ok.inked > 2000, "the good chart on the same page is drawn");
   // Each failure is in the console too (CORS adds the browser's own line).

@@ -22,7 +22,7 @@
 // Nothing from a spec or a response is ever inserted as HTML.
 
 import { WasmRefusedError, isTrap } from "./engine.js";
-import { LoadError, describe, fetchText, FETCH_TIMEOUT_MS } from "./fetch.js";
+import { LoadError, describe, fetchText, shownUrl, FETCH_TIMEOUT_MS } from "./fetch.js";
 
 export { MAX_SPEC_BYTES, FETCH_TIMEOUT_MS } from "./fetch.js";
 
@@ -251,7 +251,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         const text = await fetchText(url, {
           controller: this.#fetching,
           timeoutMs: seconds > 0 ? seconds * 1000 : FETCH_TIMEOUT_MS,
-          what: `the spec at ${url}`,
+          what: `the spec at ${shownUrl(url)}`,
           path: "src",
           kind: "a JSON spec",
         });

@@ -21,7 +21,7 @@
 // origin (see element.js).
 
 /** WebAssembly is refused on this page (CSP without 'wasm-unsafe-eval', or no WebAssembly at all). */
-import { LoadError, fetchText } from "./fetch.js";
+import { LoadError, fetchText, shownUrl } from "./fetch.js";
 
 /** The `dataset` a spec (object or JSON text) names, if any. */
 export function datasetOf(spec) {
@@ -150,7 +150,7 @@ export class Engine {
     if (!text) {
       const url = this.datasetUrl(name);
       if (!url) return Promise.reject(new LoadError(`the built-in dataset "${name}" has no address here (the engine was set up without datasetUrl)`, "dataset"));
-      text = fetchText(url, { what: `the built-in dataset "${name}" (${url})`, path: "dataset", kind: "a dataset" }).then((t) => {
+      text = fetchText(url, { what: `the built-in dataset "${name}" (${shownUrl(url)})`, path: "dataset", kind: "a dataset" }).then((t) => {
         if (t === null) throw new LoadError(`the built-in dataset "${name}" was not fetched (aborted)`, "dataset");
         return t;
       });

@@ -26,6 +26,40 @@ function megabytes(bytes) {
 }
 
 /**
+ * An address as messages show it: without its query and fragment, which may
+ * carry a token ("…/spec.json?…").
+ */
+export function shownUrl(url) {
+  try {
+    const u = new URL(url, document.baseURI);
+    return `${u.origin === "null" ? u.protocol : u.origin}${u.pathname}${u.search || u.hash ? "?…" : ""}`;
+  } catch {
+    return String(url).replace(/[?#].*$/s, "?…");
+  }
+}
+
+/**
+ * The URL to fetch, or a LoadError before any request: https, or http from an
+ * http page (a local test server); never javascript:, data:, file:, ftp: or
+ * any other scheme.
+ */
+export function checkedUrl(url, what, path) {
+  let u;
+  try {
+    u = new URL(url, document.baseURI);
+  } catch {
+    throw new LoadError(`${what}: "${shownUrl(url)}" is not a web address`, path);
+  }
+  const page = typeof location !== "undefined" ? location.protocol : "https:";
+  const ok = u.protocol === "https:" || (u.protocol === "http:" && page === "http:");
+  if (!ok) {
+    const why = u.protocol === "http:" ? "an http: address from an https: page (the browser would block it)" : `a ${u.protocol} address`;
+    throw new LoadError(`${what} is ${why}; only https: addresses are fetched (and http: from an http: page)`, path);
+  }
+  return u.href;
+}
+
+/**
  * Fetches a JSON text (a spec, a dataset): a clear LoadError on any failure,
  * naming `what` and carrying `path` (the field it came from); null when
  * aborted through `controller` (the element's, when it leaves the page).
@@ -38,6 +72,7 @@ export async function fetchText(url, { controller = new AbortController(), timeo
   }, timeoutMs);
   const where = what;
   try {
+    url = checkedUrl(url, where, path);
     let response;
     try {
       response = await fetch(url, { signal: controller.signal, credentials: "same-origin" });
