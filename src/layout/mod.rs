@@ -47,7 +47,7 @@ impl Frame {
         if !ok(width) || !ok(dpr) || height.is_some_and(|h| !ok(h)) {
             return None;
         }
-        Some(Frame { width: width.clamp(MIN_WIDTH, 10_000.0), height, dpr: dpr.clamp(0.5, 4.0) })
+        Some(Frame { width: width.clamp(MIN_WIDTH, 10_000.0), height, dpr: dpr.clamp(0.1, 4.0) })
     }
 }
 
