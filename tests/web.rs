@@ -121,7 +121,7 @@ fn update_fixes_an_error_and_destroy_cleans_up() {
     let host = container(400);
     let chart = render(host.as_ref(), &JsValue::from_str(r#"{"type": "bar"}"#)).unwrap();
     assert!(chart.error().unwrap().starts_with("data: this required field is missing"));
-    chart.update(&JsValue::from_str(RED_BAR)).unwrap();
+    let _ = chart.update(&JsValue::from_str(RED_BAR)).unwrap();
     assert_eq!(chart.error(), None);
     let alert: HtmlElement = host.query_selector("[role=alert]").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(alert.style().get_property_value("display").unwrap(), "none");
@@ -304,7 +304,7 @@ fn css_custom_properties_theme_the_chart_and_the_spec_overrides_them() {
     assert_eq!(pixel(&canvas, w * 11 / 20, h * 6 / 10), DARK_RED, "the page's first palette colour");
     // A bad property (1em: px only) is left out with one console warning
     // (not one per redraw), never an error.
-    chart.update(&JsValue::from_str(PLAIN_BAR)).unwrap();
+    let _ = chart.update(&JsValue::from_str(PLAIN_BAR)).unwrap();
     let warned = js_sys::eval("console.warn = window.__warn; __warnings.filter(w => w.includes('--housing-chart-radius')).length").unwrap();
     assert_eq!(warned.as_f64(), Some(1.0));
     assert!(chart.warnings().is_empty(), "{:?}", chart.warnings());
@@ -312,7 +312,7 @@ fn css_custom_properties_theme_the_chart_and_the_spec_overrides_them() {
     assert!(chart.to_svg().unwrap().contains(r#"font-family="Georgia, serif""#));
 
     // The spec's theme object wins over the page's properties it names.
-    chart
+    let _ = chart
         .update(&JsValue::from_str(
             r##"{"type": "bar", "orientation": "vertical", "valueLabels": false, "height": 300,
                 "theme": {"palette": ["#0000cc"]}, "data": [{"label": "homeless", "value": 100}]}"##,
@@ -324,7 +324,7 @@ fn css_custom_properties_theme_the_chart_and_the_spec_overrides_them() {
     assert_eq!(chart.error(), None);
     assert_eq!(pixel(&canvas, w * 11 / 20, h * 6 / 10), [0, 0, 0xcc, 255], "the spec's palette");
     assert_eq!(pixel(&canvas, 2, 2), CREAM, "the background the spec leaves out is still the page's");
-    chart
+    let _ = chart
         .update(&JsValue::from_str(r##"{"type": "bar", "orientation": "vertical", "valueLabels": false, "height": 300,
             "theme": {"background": "#ffffff"}, "data": [{"label": "homeless", "value": 100}]}"##))
         .unwrap();
@@ -399,7 +399,7 @@ async fn typed_array_columns_draw_without_json_and_are_checked_like_json() {
     assert_eq!(chart.canvas().width(), (300.0 * web_sys::window().unwrap().device_pixel_ratio()).round() as u32);
     assert_eq!(chart.error(), None);
     // NaN cannot come through JSON, but it can through a Float64Array: refused with its path.
-    chart.update(&typed_line(10, Some(5))).unwrap();
+    let _ = chart.update(&typed_line(10, Some(5))).unwrap();
     assert_eq!(chart.error_path().as_deref(), Some("series[0].y[5]"));
     // renderSvg and validate take typed arrays too.
     let svg = housing_charts::web::render_svg(&typed_line(1000, None), Some(400.0)).unwrap();
@@ -524,7 +524,7 @@ async fn a_built_in_dataset_comes_from_the_page_drawn_once_it_arrives_its_failur
     let host = container(400);
     let chart = render(host.as_ref(), &spec("timeline")).unwrap();
     assert!(host.query_selector("[role=status]").unwrap().is_some());
-    chart.update(&JsValue::from_str(RED_BAR)).unwrap();
+    let _ = chart.update(&JsValue::from_str(RED_BAR)).unwrap();
     assert_eq!(chart.error(), None);
     assert!(red(pixel(&chart.canvas(), chart.canvas().width() * 11 / 20, chart.canvas().height() * 6 / 10)), "the new spec is drawn at once");
     sleep(50).await;

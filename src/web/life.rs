@@ -39,6 +39,9 @@ pub(super) struct Shared {
 #[derive(Default)]
 pub(super) struct Life {
     observer: Option<web_sys::ResizeObserver>,
+    /// The container, unobserved for the rest of a frame it was drawn in
+    /// from the observer's callback: observed again at the next frame.
+    reobserve: Option<Element>,
     on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
     on_frame: Option<Closure<dyn FnMut()>>,
     /// The animation frame asked for (its id, to cancel it).
@@ -229,6 +232,9 @@ impl State {
         if std::mem::take(&mut self.life.rearm) {
             self.follow_ratio();
         }
+        if let (Some(target), Some(o)) = (self.life.reobserve.take(), &self.life.observer) {
+            o.observe(&target);
+        }
         if self.life.gate {
             self.life.gate = false;
             if self.life.relayout_due {
@@ -241,10 +247,10 @@ impl State {
 
     /// The container's size changed: a container that just got a width (it
     /// was zero-size, hidden or detached) is drawn at once, inside this
-    /// observer callback, so the frame it first shows in is right; any other
-    /// change at the next animation frame (never inside the callback, so a
-    /// chart that grows cannot make a "ResizeObserver loop", and 100 resizes
-    /// in a frame cost one draw).
+    /// observer callback, so the frame it first shows in is right; the
+    /// container is then left unobserved until the next frame, so that its
+    /// new height is no "ResizeObserver loop". Any other change is drawn at
+    /// the next animation frame (100 resizes in a frame cost one draw).
     fn resized(&mut self) {
         if self.spec.is_none() {
             return;
@@ -255,6 +261,11 @@ impl State {
         }
         if self.width < 1.0 {
             self.relayout();
+            if let (Some(target), Some(o)) = (self.container(), &self.life.observer) {
+                o.unobserve(&target);
+                self.life.reobserve = Some(target);
+                self.request_frame();
+            }
         } else {
             self.life.relayout_due = true;
             self.request_frame();

@@ -14,6 +14,9 @@ const API_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 <script type="module">
   const width = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, "width");
   window.paints = new WeakMap();
+  // Error events that are not exceptions (a "ResizeObserver loop" is one).
+  window.errors = [];
+  addEventListener("error", (e) => errors.push(String(e.message)));
   Object.defineProperty(HTMLCanvasElement.prototype, "width", {
     get: width.get,
     set(v) { paints.set(this, (paints.get(this) || 0) + 1); width.set.call(this, v); },
@@ -482,10 +485,13 @@ test("a zero-size, hidden or detached container that gets its size is right at t
       hidden: (div) => { div.style.width = "500px"; div.hidden = true; document.getElementById("charts").append(div); return () => { div.hidden = false; }; },
       detached: (div) => { div.style.width = "500px"; return () => document.getElementById("charts").append(div); },
     };
-    for (const [name, make] of Object.entries(cases)) {
+    // A fixed height, and one that follows the width (the host grows as it is drawn).
+    const tall = { type: "bar", title: "A title long enough to wrap onto more lines in a narrower chart than 640 px", data: [{ label: "homeless", value: 100 }, { label: "in slums", value: 1100 }] };
+    for (const [key, make] of [...Object.entries(cases), ...Object.entries(cases).map(([n, m]) => [`${n} (auto height)`, m])]) {
+      const name = key;
       const div = document.createElement("div");
       const show = make(div);
-      const chart = hc.render(div, spec);
+      const chart = hc.render(div, key.includes("auto") ? tall : spec);
       await frames(2);
       await new Promise((ok) => setTimeout(ok, 0)); // shown from a task, not from a frame callback
       show();
@@ -496,8 +502,10 @@ test("a zero-size, hidden or detached container that gets its size is right at t
       chart.destroy();
       div.remove();
     }
-    return { out, dpr: devicePixelRatio };
+    await frames(2);
+    return { out, dpr: devicePixelRatio, errors };
   }, BAR);
+  assert.deepEqual(r.errors, [], "no error event (such as a ResizeObserver loop)");
   for (const [name, v] of Object.entries(r.out)) {
     assert.equal(v.error, null, name);
     assert.equal(v.css, 500, `${name}: CSS width`);
