@@ -35,7 +35,10 @@
 //!   legend and footer; `annotate`; `text` for measurement and line breaking)
 //!   → `Scene` {items, marks}
 //! - `draw` (Scene → DrawingBackend) · `svg` (SVG text) · `web` (wasm32 only:
-//!   `render`, `Chart`, resize; `web::interact` pointer and keys, `web::export`
+//!   `render` and the `Chart` handle; `web::state` what a chart owns and how
+//!   it draws; `web::life` when it draws and what it watches: frames,
+//!   resizes, the pixel ratio, calls made while busy, destroy;
+//!   `web::interact` pointer, keys and the canvas context's loss, `web::export`
 //!   SVG/PNG/CSV and `validate`, `web::dom` the table and messages in the page,
 //!   `web::input` specs as JavaScript hands them, `web::datasets` the page's
 //!   datasets, `web::measure` canvas text widths)
@@ -108,6 +111,17 @@
 //! - `web` keeps each chart's resolved `model::Chart`: a resize only lays it
 //!   out again; the spec is parsed again only by `update` or when the page's
 //!   defaults (lang, colour scheme, CSS custom properties) changed.
+//! - A chart's callbacks never outlive it (`web::life`): destroy cancels the
+//!   pending frame, disconnects the observer and removes every listener
+//!   before dropping their closures; calls made while a chart is busy are
+//!   queued (`update`, `destroy`) or refused with a message (exports),
+//!   never reach wasm-bindgen's borrow check. A chart paints at most once
+//!   per animation frame for updates and resizes; its backing store is
+//!   CSS size × devicePixelRatio, the ratio lowered so that it stays within
+//!   16,777,216 pixels and 32,767 a side.
+//! - One chart per container: the host element keeps the function that
+//!   destroys its chart (`Symbol.for("housing-charts.chart")`), state that
+//!   lives on the element, not in the module.
 //! - No `unwrap`/`expect`/`panic!` outside tests: a panic in wasm kills the
 //!   module every chart on the page shares. `f64::clamp` panics on an empty
 //!   range: layout uses `layout::fit` instead.

@@ -119,9 +119,9 @@ fn markup_in_a_spec_is_shown_as_text() {
 #[wasm_bindgen_test]
 fn update_fixes_an_error_and_destroy_cleans_up() {
     let host = container(400);
-    let mut chart = render(host.as_ref(), &JsValue::from_str(r#"{"type": "bar"}"#)).unwrap();
+    let chart = render(host.as_ref(), &JsValue::from_str(r#"{"type": "bar"}"#)).unwrap();
     assert!(chart.error().unwrap().starts_with("data: this required field is missing"));
-    chart.update(&JsValue::from_str(RED_BAR)).unwrap();
+    let _ = chart.update(&JsValue::from_str(RED_BAR)).unwrap();
     assert_eq!(chart.error(), None);
     let alert: HtmlElement = host.query_selector("[role=alert]").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(alert.style().get_property_value("display").unwrap(), "none");
@@ -179,7 +179,7 @@ fn the_chart_has_a_spoken_summary_and_a_data_table() {
     let table = host.query_selector("table").unwrap().expect("a data table");
     assert_eq!(table.child_element_count(), 4, "caption, header row, two rows");
     assert!(table.text_content().unwrap().contains("more than 51\u{a0}million"));
-    let mut chart = chart;
+    let chart = chart;
     chart.destroy();
     assert!(host.query_selector("table").unwrap().is_none());
 }
@@ -297,14 +297,14 @@ fn css_custom_properties_theme_the_chart_and_the_spec_overrides_them() {
     )
     .unwrap();
     js_sys::eval("window.__warnings = []; window.__warn = console.warn; console.warn = (...a) => { __warnings.push(a.join(' ')); __warn(...a); }").unwrap();
-    let mut chart = render_ok(&host, PLAIN_BAR);
+    let chart = render_ok(&host, PLAIN_BAR);
     let canvas = chart.canvas();
     let (w, h) = (canvas.width(), canvas.height());
     assert_eq!(pixel(&canvas, 2, 2), CREAM, "the page's background");
     assert_eq!(pixel(&canvas, w * 11 / 20, h * 6 / 10), DARK_RED, "the page's first palette colour");
     // A bad property (1em: px only) is left out with one console warning
     // (not one per redraw), never an error.
-    chart.update(&JsValue::from_str(PLAIN_BAR)).unwrap();
+    let _ = chart.update(&JsValue::from_str(PLAIN_BAR)).unwrap();
     let warned = js_sys::eval("console.warn = window.__warn; __warnings.filter(w => w.includes('--housing-chart-radius')).length").unwrap();
     assert_eq!(warned.as_f64(), Some(1.0));
     assert!(chart.warnings().is_empty(), "{:?}", chart.warnings());
@@ -312,19 +312,23 @@ fn css_custom_properties_theme_the_chart_and_the_spec_overrides_them() {
     assert!(chart.to_svg().unwrap().contains(r#"font-family="Georgia, serif""#));
 
     // The spec's theme object wins over the page's properties it names.
-    chart
+    let _ = chart
         .update(&JsValue::from_str(
             r##"{"type": "bar", "orientation": "vertical", "valueLabels": false, "height": 300,
                 "theme": {"palette": ["#0000cc"]}, "data": [{"label": "homeless", "value": 100}]}"##,
         ))
         .unwrap();
+    // A second update before the next frame is painted at that frame;
+    // resize() paints it now.
+    chart.resize().unwrap();
     assert_eq!(chart.error(), None);
     assert_eq!(pixel(&canvas, w * 11 / 20, h * 6 / 10), [0, 0, 0xcc, 255], "the spec's palette");
     assert_eq!(pixel(&canvas, 2, 2), CREAM, "the background the spec leaves out is still the page's");
-    chart
+    let _ = chart
         .update(&JsValue::from_str(r##"{"type": "bar", "orientation": "vertical", "valueLabels": false, "height": 300,
             "theme": {"background": "#ffffff"}, "data": [{"label": "homeless", "value": 100}]}"##))
         .unwrap();
+    chart.resize().unwrap();
     assert_eq!(pixel(&canvas, 2, 2), [255, 255, 255, 255]);
     assert_eq!(pixel(&canvas, w * 11 / 20, h * 6 / 10), DARK_RED);
 }
@@ -377,7 +381,7 @@ fn typed_line(n: usize, bad: Option<usize>) -> JsValue {
 async fn typed_array_columns_draw_without_json_and_are_checked_like_json() {
     let host = container(500);
     let spec = typed_line(200_000, None);
-    let mut chart = render(host.as_ref(), &spec).unwrap();
+    let chart = render(host.as_ref(), &spec).unwrap();
     assert_eq!(chart.error(), None);
     let canvas = chart.canvas();
     let w = canvas.width();
@@ -395,7 +399,7 @@ async fn typed_array_columns_draw_without_json_and_are_checked_like_json() {
     assert_eq!(chart.canvas().width(), (300.0 * web_sys::window().unwrap().device_pixel_ratio()).round() as u32);
     assert_eq!(chart.error(), None);
     // NaN cannot come through JSON, but it can through a Float64Array: refused with its path.
-    chart.update(&typed_line(10, Some(5))).unwrap();
+    let _ = chart.update(&typed_line(10, Some(5))).unwrap();
     assert_eq!(chart.error_path().as_deref(), Some("series[0].y[5]"));
     // renderSvg and validate take typed arrays too.
     let svg = housing_charts::web::render_svg(&typed_line(1000, None), Some(400.0)).unwrap();
@@ -518,15 +522,15 @@ async fn a_built_in_dataset_comes_from_the_page_drawn_once_it_arrives_its_failur
     // Updated while its dataset loads: the new spec draws at once, and the
     // old load's failure does not reach it.
     let host = container(400);
-    let mut chart = render(host.as_ref(), &spec("timeline")).unwrap();
+    let chart = render(host.as_ref(), &spec("timeline")).unwrap();
     assert!(host.query_selector("[role=status]").unwrap().is_some());
-    chart.update(&JsValue::from_str(RED_BAR)).unwrap();
+    let _ = chart.update(&JsValue::from_str(RED_BAR)).unwrap();
     assert_eq!(chart.error(), None);
     assert!(red(pixel(&chart.canvas(), chart.canvas().width() * 11 / 20, chart.canvas().height() * 6 / 10)), "the new spec is drawn at once");
     sleep(50).await;
     assert_eq!(chart.error(), None, "the old dataset's failure reached the new spec");
     // Destroyed while loading: nothing runs on a freed chart.
-    let mut chart = render(container(400).as_ref(), &spec("shares")).unwrap();
+    let chart = render(container(400).as_ref(), &spec("shares")).unwrap();
     chart.destroy();
     sleep(50).await;
     set_dataset_loader(None);

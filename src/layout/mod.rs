@@ -28,8 +28,12 @@ pub use text::{Estimator, TextMeasure};
 pub const DEFAULT_WIDTH: f64 = 640.0;
 /// Narrowest layout; narrower frames are laid out at this width and scaled.
 pub const MIN_WIDTH: f64 = 200.0;
-/// Device pixels per CSS pixel that a frame keeps to (others are clamped).
+/// Device pixels per CSS pixel a chart is asked for (the CLI's `--scale`);
+/// a frame above is clamped to the top.
 pub const DPR_RANGE: (f64, f64) = (0.5, 4.0);
+/// The least ratio a frame keeps: the canvas lowers the ratio below
+/// `DPR_RANGE` only to keep a huge backing store within the browser's limits.
+pub const MIN_FRAME_DPR: f64 = 0.1;
 
 /// The size a chart is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,7 +53,7 @@ impl Frame {
         if !ok(width) || !ok(dpr) || height.is_some_and(|h| !ok(h)) {
             return None;
         }
-        Some(Frame { width: width.clamp(MIN_WIDTH, 10_000.0), height, dpr: dpr.clamp(DPR_RANGE.0, DPR_RANGE.1) })
+        Some(Frame { width: width.clamp(MIN_WIDTH, 10_000.0), height, dpr: dpr.clamp(MIN_FRAME_DPR, DPR_RANGE.1) })
     }
 }
 

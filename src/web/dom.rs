@@ -58,6 +58,9 @@ impl State {
 
     /// `text` in place of the chart, as text, never HTML (a spec's strings
     /// cannot inject markup): an alert in error colours, or a plain status.
+    /// Its styles are inline and `!important`, so the page's CSS (`div {
+    /// display: none !important }`, `* { direction: rtl }`) cannot hide or
+    /// turn it, as the element's shadow root keeps it from the element's.
     fn show_text(&mut self, text: &str, alert: bool) -> Result<(), JsError> {
         let _ = self.canvas.style().set_property_with_priority("display", "none", "important");
         let message = match &self.message {
@@ -73,8 +76,12 @@ impl State {
                     ("padding", "12px"),
                     ("white-space", "pre-wrap"),
                     ("overflow-wrap", "anywhere"),
+                    ("margin", "0"),
+                    ("text-align", "start"),
+                    ("visibility", "visible"),
+                    ("opacity", "1"),
                 ] {
-                    let _ = style.set_property(k, v);
+                    let _ = style.set_property_with_priority(k, v, "important");
                 }
                 self.canvas.after_with_node_1(&m).map_err(js_err)?;
                 self.message = Some(m.clone());
@@ -84,18 +91,27 @@ impl State {
         let (role, color, background, border) =
             if alert { ("alert", "#8a1c1c", "#fff5f5", "#e0b4b4") } else { ("status", "#444444", "transparent", "#d0d0d0") };
         let _ = message.set_attribute("role", role);
+        // The message reads in the direction of its text (English, or the
+        // spec's own words), never the page's.
+        let _ = message.set_attribute("dir", "auto");
         let style = message.style();
-        for (k, v) in [("color", color), ("background", background), ("border", &format!("1px solid {border}"))] {
-            let _ = style.set_property(k, v);
+        for (k, v) in [
+            ("color", color),
+            ("background", background),
+            ("border", &format!("1px solid {border}")),
+            ("display", "block"),
+            ("direction", "ltr"),
+            ("unicode-bidi", "plaintext"),
+        ] {
+            let _ = style.set_property_with_priority(k, v, "important");
         }
         message.set_text_content(Some(text));
-        let _ = style.remove_property("display");
         Ok(())
     }
 
     pub(super) fn hide_message(&mut self) {
         if let Some(m) = &self.message {
-            let _ = m.style().set_property("display", "none");
+            let _ = m.style().set_property_with_priority("display", "none", "important");
         }
         let _ = self.canvas.style().set_property_with_priority("display", "block", "important");
     }

@@ -49,42 +49,45 @@ impl Chart {
     /// (default 2: sharp in print and on retina screens).
     #[wasm_bindgen(js_name = toPng)]
     pub fn to_png(&self, scale: Option<f64>) -> Result<String, JsError> {
-        let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let (Some(model), Some(scene)) = (s.model(), &s.scene) else {
-            return Err(JsError::new("housing-charts: nothing to export: the chart has no drawing"));
-        };
-        let document = s.host.owner_document().ok_or_else(|| JsError::new("housing-charts: no document"))?;
-        let canvas: HtmlCanvasElement = create(&document, "canvas")?;
-        let ctx = measure::context(&canvas).map_err(|e| JsError::new(&e.to_string()))?;
-        let width = f64::from(scene.width) / scene.dpr;
-        let scale = scale.filter(|k| k.is_finite() && *k > 0.0).unwrap_or(2.0).min(4.0);
-        let frame = crate::layout::Frame::new(width, model.height, scale).ok_or_else(|| JsError::new("housing-charts: bad export size"))?;
-        let (big, _) = crate::layout::layout(model, &frame, &CanvasMeasure::new(ctx));
-        canvas.set_width(big.width);
-        canvas.set_height(big.height);
-        paint_scene(&canvas, &big).map_err(|e| JsError::new(&format!("housing-charts: export failed: {e}")))?;
-        canvas.to_data_url().map_err(js_err)
+        self.read("toPng()", |s| {
+            let (Some(model), Some(scene)) = (s.model(), &s.scene) else {
+                return Err(JsError::new("housing-charts: nothing to export: the chart has no drawing"));
+            };
+            let document = s.host.owner_document().ok_or_else(|| JsError::new("housing-charts: no document"))?;
+            let canvas: HtmlCanvasElement = create(&document, "canvas")?;
+            let ctx = measure::context(&canvas).map_err(|e| JsError::new(&e.to_string()))?;
+            let width = f64::from(scene.width) / scene.dpr;
+            let scale = scale.filter(|k| k.is_finite() && *k > 0.0).unwrap_or(2.0).min(4.0);
+            let frame = crate::layout::Frame::new(width, model.height, scale).ok_or_else(|| JsError::new("housing-charts: bad export size"))?;
+            let (big, _) = crate::layout::layout(model, &frame, &CanvasMeasure::new(ctx));
+            canvas.set_width(big.width);
+            canvas.set_height(big.height);
+            paint_scene(&canvas, &big).map_err(|e| JsError::new(&format!("housing-charts: export failed: {e}")))?;
+            canvas.to_data_url().map_err(js_err)
+        })
     }
 
     /// The chart as an SVG document, at its current CSS width.
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&self) -> Result<String, JsError> {
-        let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let (Some(model), Some(scene)) = (s.model(), &s.scene) else {
-            return Err(JsError::new("housing-charts: nothing to export: the chart has no drawing"));
-        };
-        let ctx = measure::context(&s.canvas).map_err(|e| JsError::new(&e.to_string()))?;
-        let frame = crate::layout::Frame::new(f64::from(scene.width) / scene.dpr, model.height, 1.0)
-            .ok_or_else(|| JsError::new("housing-charts: bad export size"))?;
-        let (flat, _) = crate::layout::layout(model, &frame, &CanvasMeasure::new(ctx));
-        crate::svg::scene_to_svg(&flat).map_err(|e| JsError::new(&e.to_string()))
+        self.read("toSvg()", |s| {
+            let (Some(model), Some(scene)) = (s.model(), &s.scene) else {
+                return Err(JsError::new("housing-charts: nothing to export: the chart has no drawing"));
+            };
+            let ctx = measure::context(&s.canvas).map_err(|e| JsError::new(&e.to_string()))?;
+            let frame = crate::layout::Frame::new(f64::from(scene.width) / scene.dpr, model.height, 1.0)
+                .ok_or_else(|| JsError::new("housing-charts: bad export size"))?;
+            let (flat, _) = crate::layout::layout(model, &frame, &CanvasMeasure::new(ctx));
+            crate::svg::scene_to_svg(&flat).map_err(|e| JsError::new(&e.to_string()))
+        })
     }
 
     /// The chart's data as CSV (one row per figure, plain numbers).
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> Result<String, JsError> {
-        let s = self.state.try_borrow().map_err(|_| JsError::new("housing-charts: the chart is busy"))?;
-        let model = s.model().ok_or_else(|| JsError::new("housing-charts: nothing to export: the chart has no data"))?;
-        Ok(crate::describe::csv(model))
+        self.read("toCsv()", |s| {
+            let model = s.model().ok_or_else(|| JsError::new("housing-charts: nothing to export: the chart has no data"))?;
+            Ok(crate::describe::csv(model))
+        })
     }
 }

@@ -6,31 +6,30 @@
 //! placed above (or below) the figure's box, never over it, and kept within
 //! the canvas; it is text only, never HTML.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Weak;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent, PointerEvent};
 
-use super::State;
+use super::{Shared, State};
 use crate::theme::Rgba;
 
 /// Listeners the chart installs on its canvas (removed on destroy).
 pub(super) type Listener = (&'static str, Closure<dyn FnMut(web_sys::Event)>);
 
-/// Makes the canvas focusable and installs the pointer and key listeners.
-pub(super) fn install(state: &Rc<RefCell<State>>) -> Vec<Listener> {
-    let canvas = state.borrow().canvas.clone();
+/// Makes the canvas focusable and installs the pointer and key listeners,
+/// and those of the context: a lost context may be restored (the default
+/// is not to), and a restored one is painted again.
+pub(super) fn install(state: &State) -> Vec<Listener> {
+    let canvas = state.canvas.clone();
     let _ = canvas.set_attribute("tabindex", "0");
     let mut out: Vec<Listener> = Vec::new();
     let on = |handler: fn(&mut State, &web_sys::Event)| {
-        let weak: Weak<RefCell<State>> = Rc::downgrade(state);
+        let weak: Weak<Shared> = state.me.clone();
         Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
             if let Some(rc) = weak.upgrade() {
-                if let Ok(mut s) = rc.try_borrow_mut() {
-                    handler(&mut s, &e);
-                }
+                rc.with(|s| handler(s, &e));
             }
         })
     };
@@ -39,6 +38,8 @@ pub(super) fn install(state: &Rc<RefCell<State>>) -> Vec<Listener> {
     out.push(("pointerleave", on(|s, _| s.clear_focus())));
     out.push(("keydown", on(|s, e| s.key(e))));
     out.push(("blur", on(|s, _| s.clear_focus())));
+    out.push(("contextlost", on(|_, e| e.prevent_default())));
+    out.push(("contextrestored", on(|s, _| s.paint())));
     for (name, f) in &out {
         let _ = canvas.add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
     }

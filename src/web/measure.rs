@@ -12,12 +12,21 @@ use crate::layout::TextMeasure;
 use crate::layout::text::is_wide;
 use crate::theme::FONT_FAMILY;
 
-/// The 2D context of `canvas`, or an error saying why there is none.
+/// The 2D context of `canvas`, or an error saying why there is none. The
+/// browser gives none (null) when it refuses one more canvas (iOS caps the
+/// memory of all the canvases of a page), and for a canvas that already has
+/// a context of another kind: asking for a WebGL context to tell the two
+/// apart would create one, so the message names both.
 pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, Error> {
     canvas
         .get_context("2d")
-        .map_err(|_| Error::at("", "the canvas refused a 2D context"))?
-        .ok_or_else(|| Error::at("", "the canvas already has a context of another kind (webgl?)"))?
+        .map_err(|e| Error::at("", format!("the browser refused a 2D canvas context: {}", super::describe(&e))))?
+        .ok_or_else(|| {
+            Error::at(
+                "",
+                "the browser refused a 2D canvas context (too many or too large canvases?), or the canvas given already has a WebGL context",
+            )
+        })?
         .dyn_into::<CanvasRenderingContext2d>()
         .map_err(|_| Error::at("", "the canvas context is not a 2D context"))
 }

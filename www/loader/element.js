@@ -13,7 +13,12 @@
 // override the spec. The element re-renders when they or the inline spec
 // change, draws only once it is near the viewport (unless loading="eager"),
 // and frees everything (chart, observers, pending fetch) when it leaves the
-// page. It draws in a shadow root, so the host page's CSS cannot reach the
+// page. Until drawn it keeps the height it will have (its `height` attribute
+// or spec's, else 320 px), so charts far down the page do not all count as
+// near the viewport; charts that come near it are drawn a few at a time,
+// yielding to the page after about 40 ms of drawing. While the page is
+// still being parsed (the script in <head> without `defer`), an element
+// waits for the end of the document: its inline spec may not be parsed yet. It draws in a shadow root, so the host page's CSS cannot reach the
 // chart; CSS custom properties still inherit into it (see the README's
 // theming section).
 //
@@ -82,6 +87,43 @@ function withOverrides(spec, element) {
     object[OVERRIDES[attr]] = attr === "height" && value.trim() !== "" && Number.isFinite(number) ? number : value;
   }
   return object;
+}
+
+/** Height (CSS px) an element keeps until drawn when neither it nor its spec gives one. */
+const PLACEHOLDER_HEIGHT = 320;
+/** Drawing time (ms) after which the queue of charts near the viewport yields to the page. */
+const DRAW_BUDGET_MS = 40;
+
+/** Elements that came near the viewport, drawn in order by `drain`. */
+const queue = [];
+let draining = false;
+
+function yieldToPage() {
+  const s = globalThis.scheduler;
+  return s && typeof s.yield === "function" ? s.yield() : new Promise((ok) => setTimeout(ok, 0));
+}
+
+/** Draws the queued elements, yielding to the page after each DRAW_BUDGET_MS of work. */
+async function drain() {
+  if (draining) return;
+  draining = true;
+  try {
+    let start = performance.now();
+    while (queue.length > 0) {
+      const element = queue.shift();
+      try {
+        await element.drawQueued();
+      } catch (err) {
+        console.error("housing-charts:", err);
+      }
+      if (performance.now() - start > DRAW_BUDGET_MS) {
+        await yieldToPage();
+        start = performance.now();
+      }
+    }
+  } finally {
+    draining = false;
+  }
 }
 
 /** One IntersectionObserver for every element: charts draw when they come near the viewport. */
@@ -165,12 +207,27 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       this.#children = new MutationObserver(() => this.#changed());
       this.#children.observe(this, { childList: true, subtree: true, characterData: true });
       this.#unsubscribe = engine.onRestart(() => this.#restarted());
+      if (!this.#chart) this.#placeholder();
       if (this.getAttribute("loading") === "eager" || !watchViewport(this)) this.#visible = true;
       this.#schedule();
     }
 
+    /** Until drawn: the height the chart will have, as near as it is known now. */
+    #placeholder() {
+      let height = Number(this.getAttribute("height"));
+      if (!(height > 0)) height = Number(this.#spec && typeof this.#spec === "object" ? this.#spec.height : NaN);
+      if (!(height > 0)) {
+        const text = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? "";
+        const m = text.length < 65536 ? /"height"\s*:\s*(\d+(?:\.\d+)?)/.exec(text) : null;
+        height = m ? Number(m[1]) : PLACEHOLDER_HEIGHT;
+      }
+      this.#container.style.minHeight = `${Math.min(Math.max(height, 1), 4000)}px`;
+    }
+
     disconnectedCallback() {
       this.#seq += 1; // a render in flight finds itself stale
+      const queued = queue.indexOf(this);
+      if (queued >= 0) queue.splice(queued, 1);
       this.#children?.disconnect();
       this.#children = null;
       viewport?.unobserve(this);
@@ -189,10 +246,17 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       this.#changed();
     }
 
-    /** Called by the shared IntersectionObserver. */
+    /** Called by the shared IntersectionObserver: drawn in its turn (see `drain`). */
     nearViewport() {
+      if (!queue.includes(this)) queue.push(this);
+      drain();
+    }
+
+    /** Called by `drain`: draws now; settles once drawn (or refused). */
+    drawQueued() {
       this.#visible = true;
-      this.#schedule();
+      if (!this.isConnected || document.readyState === "loading") return this.#schedule();
+      return this.#render();
     }
 
     /** The spec as an object (overrides the inline and src specs); undefined to go back to them. */
@@ -231,6 +295,14 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
     #schedule() {
       if (this.#pending) return;
       this.#pending = true;
+      // While the page is parsed, the inline spec may be there only in part (or not yet).
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => {
+          this.#pending = false;
+          this.#schedule();
+        }, { once: true });
+        return;
+      }
       queueMicrotask(() => {
         this.#pending = false;
         if (this.isConnected && this.#visible) this.#render();
@@ -305,10 +377,12 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         return;
       }
       if (seq !== this.#seq || !this.isConnected || this.#crashed || !engine.glue) return;
+      let painted = null;
       try {
         engine.run(() => {
           if (this.#chart && this.#generation === engine.generation) {
-            this.#chart.update(spec);
+            // Painted at once, or at the next frame if the chart painted an update since the last.
+            painted = this.#chart.update(spec);
           } else {
             this.#dropChart();
             this.#container.replaceChildren();
@@ -326,6 +400,9 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
         }
         return;
       }
+      this.#container.style.minHeight = "";
+      if (painted) await painted;
+      if (seq !== this.#seq) return;
       this.#announce();
     }
 
@@ -356,6 +433,7 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       p.className = "message";
       p.setAttribute("role", "alert");
       p.textContent = message;
+      this.#container.style.minHeight = "";
       this.#container.replaceChildren(p);
       console.error(message.startsWith("housing-charts") ? message : `housing-charts: ${message}`);
       this.#emit("charterror", { message, path });
@@ -368,12 +446,16 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       if (!chart) return;
       if (this.#generation === engine.generation && engine.glue) {
         try {
-          engine.run(() => {
-            chart.destroy();
-            chart.free();
-          });
+          // destroy() frees the chart (at once, or after the call under way
+          // when the element is removed from a getter of its spec).
+          engine.run(() => chart.destroy());
         } catch {
           // a trap here restarts the engine; nothing more to free
+        }
+        try {
+          chart.free();
+        } catch {
+          // still in use by the call under way: freed when it returns
         }
       }
     }
@@ -477,44 +559,4 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
 
   customElements.define(name, HousingChartElement);
   return HousingChartElement;
-}
-
-/**
- * The inside of frame.html (a page on the loader's own origin that draws one
- * chart for a parent page that refuses WebAssembly). Specs come only from the
- * parent window; the frame reports its height, the chart's accessible name and
- * any error back to it.
- */
-export function runFrame() {
-  const parent = window.parent;
-  if (!parent || parent === window) return;
-  // Results go only to the origin that sent the spec ("ready" carries nothing).
-  let parentOrigin = null;
-  let chart = null;
-  const post = (message) => {
-    if (message.type === "housing-charts:ready") parent.postMessage(message, "*");
-    else if (parentOrigin) parent.postMessage(message, parentOrigin);
-  };
-  const size = () => post({ type: "housing-charts:size", height: document.documentElement.scrollHeight });
-  const label = () => chart?.shadowRoot?.querySelector("canvas")?.getAttribute("aria-label") ?? "";
-  window.addEventListener("message", (event) => {
-    if (event.source !== parent) return;
-    const data = event.data || {};
-    // Text, or an object (structured-cloned: typed-array columns arrive intact).
-    if (data.type !== "housing-charts:spec" || !data.spec || !/^(string|object)$/.test(typeof data.spec)) return;
-    parentOrigin = event.origin;
-    if (typeof data.lang === "string" && data.lang) document.documentElement.lang = data.lang;
-    if (!chart) {
-      chart = document.createElement("housing-chart");
-      chart.setAttribute("loading", "eager");
-      chart.addEventListener("chartrender", (e) => post({ type: "housing-charts:result", warnings: e.detail.warnings, label: label() }));
-      chart.addEventListener("charterror", (e) => post({ type: "housing-charts:result", error: e.detail.message, path: e.detail.path }));
-      chart.spec = data.spec;
-      document.body.append(chart);
-      new ResizeObserver(size).observe(document.body);
-    } else {
-      chart.spec = data.spec;
-    }
-  });
-  post({ type: "housing-charts:ready" });
 }

@@ -8,7 +8,8 @@
 // exposes window.HousingCharts for pages that draw from JavaScript.
 
 import { Engine } from "./engine.js";
-import { defineElement, runFrame } from "./element.js";
+import { defineElement } from "./element.js";
+import { runFrame } from "./frame.js";
 
 function ownUrl() {
   const current = document.currentScript;
