@@ -150,7 +150,7 @@ export class Engine {
     if (!text) {
       const url = this.datasetUrl(name);
       if (!url) return Promise.reject(new LoadError(`the built-in dataset "${name}" has no address here (the engine was set up without datasetUrl)`, "dataset"));
-      text = fetchText(url, { what: `the built-in dataset "${name}" (${shownUrl(url)})`, path: "dataset", kind: "a dataset" }).then((t) => {
+      text = fetchText(url, { what: `the built-in dataset "${name}" (${shownUrl(url)})`, path: "dataset", kind: "a dataset", ours: true }).then((t) => {
         if (t === null) throw new LoadError(`the built-in dataset "${name}" was not fetched (aborted)`, "dataset");
         return t;
       });

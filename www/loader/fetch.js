@@ -32,7 +32,9 @@ function megabytes(bytes) {
 export function shownUrl(url) {
   try {
     const u = new URL(url, document.baseURI);
-    return `${u.origin === "null" ? u.protocol : u.origin}${u.pathname}${u.search || u.hash ? "?…" : ""}`;
+    // data: and blob: addresses (a bundler's inlined asset) by their scheme only.
+    if (u.origin === "null" || u.protocol === "blob:") return `${u.protocol}…`;
+    return `${u.origin}${u.pathname}${u.search || u.hash ? "?…" : ""}`;
   } catch {
     return String(url).replace(/[?#].*$/s, "?…");
   }
@@ -61,10 +63,11 @@ export function checkedUrl(url, what, path) {
 
 /**
  * Fetches a JSON text (a spec, a dataset): a clear LoadError on any failure,
+ * the address checked first by `checkedUrl` unless it is `ours`,
  * naming `what` and carrying `path` (the field it came from); null when
  * aborted through `controller` (the element's, when it leaves the page).
  */
-export async function fetchText(url, { controller = new AbortController(), timeoutMs = FETCH_TIMEOUT_MS, what, path, kind = "JSON", maxBytes = MAX_SPEC_BYTES }) {
+export async function fetchText(url, { controller = new AbortController(), timeoutMs = FETCH_TIMEOUT_MS, what, path, kind = "JSON", maxBytes = MAX_SPEC_BYTES, ours = false }) {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -72,7 +75,9 @@ export async function fetchText(url, { controller = new AbortController(), timeo
   }, timeoutMs);
   const where = what;
   try {
-    url = checkedUrl(url, where, path);
+    // The page's addresses are checked; the package's own (a built-in
+    // dataset, which a bundler may inline as a data: URL) are not.
+    if (!ours) url = checkedUrl(url, where, path);
     let response;
     try {
       response = await fetch(url, { signal: controller.signal, credentials: "same-origin" });
