@@ -10,6 +10,7 @@
 #   make size        shipped size of www/pkg (raw and gzip -9)
 #   make package     the npm package (npm pack) -> target/npm/housing-charts-X.Y.Z.tgz
 #   make screenshot  full-page PNG of the gallery -> target/screenshots/gallery.png
+#   make fuzz        a long property run of spec text -> SVG (FUZZ_CASES, 1,000,000)
 #   make clean       remove generated files (target/, www/pkg/, www/data/)
 
 SHELL := bash
@@ -57,7 +58,7 @@ BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 .PHONY: help setup cli build wasm pkg loader editor data size package serve test test-native test-wasm test-browser screenshot clean
 
 help:
-	@sed -n '2,13s/^# \{0,1\}//p' Makefile
+	@sed -n '2,14s/^# \{0,1\}//p' Makefile
 
 setup:
 	bash .ci/setup
@@ -158,6 +159,18 @@ screenshot: build
 clean:
 	cargo clean
 	rm -rf $(PKG) www/data www/housing-charts.js www/editor.bundle.js target/npm
+
+# --- fuzz --------------------------------------------------------------------------
+
+# A long property run of the spec text → SVG pipeline (tests/pipeline_props.rs:
+# arbitrary text, structured hostile specs, drawn text kept inside and apart),
+# FUZZ_CASES cases of each property in a release build; `make test` runs 256.
+# (A stable toolchain only here: libFuzzer's cargo-fuzz needs nightly.)
+FUZZ_CASES ?= 1000000
+.PHONY: fuzz
+fuzz:
+	$(SETUP)
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test pipeline_props
 
 # --- bench -------------------------------------------------------------------------
 

@@ -42,6 +42,8 @@ fn text() -> impl Strategy<Value = String> {
         Just("生活在贫民窟和非正规住区的人口".to_owned()),
         Just("مرحبا بالعالم".to_owned()),
         Just("🏠".repeat(50)),
+        Just("👨\u{200d}👩\u{200d}👧".repeat(30)),
+        Just("a\u{202e}b\u{2066}c\u{2069}\u{0}\u{feff}\u{301}".to_owned()),
         Just("W".repeat(1500)),
     ]
     .prop_map(|s| serde_json::to_string(&s).unwrap_or_else(|_| "\"\"".to_owned()))
@@ -116,7 +118,8 @@ fn spec() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases in `make test`; PROPTEST_CASES for a longer run (`make fuzz`).
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,200}") {

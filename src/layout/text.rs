@@ -72,7 +72,18 @@ impl Estimator {
 
 impl TextMeasure for Estimator {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let w: f64 = text.chars().map(Estimator::advance).sum::<f64>() * size;
+        // A character joined to the one before by U+200D (an emoji ZWJ
+        // sequence such as "👨‍👩‍👧") is drawn as one glyph with it.
+        let mut joined = false;
+        let w: f64 = text
+            .chars()
+            .map(|c| {
+                let w = if joined { 0.0 } else { Estimator::advance(c) };
+                joined = c == '\u{200d}';
+                w
+            })
+            .sum::<f64>()
+            * size;
         if bold {
             w * 1.1
         } else {
