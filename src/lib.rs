@@ -30,7 +30,8 @@
 //!   shown in another language than the chart's; `model::datasets` where
 //!   named datasets come from)
 //! - `layout` (one file per chart kind: `bar` (horizontal rows in
-//!   `bar::horizontal`), `line` (also area), `gap`,
+//!   `bar::horizontal`, stacked segments' values outside their segments in
+//!   `bar::segments`), `line` (also area), `gap`,
 //!   `parts` (donut, pie, waffle), `stat`, `timeline`; `chrome` for title,
 //!   legend and footer; `annotate`; `text` for measurement and line breaking)
 //!   → `Scene` {items, marks}
@@ -91,7 +92,13 @@
 //! - A figure never breaks from its unit: `format` joins them with a no-break
 //!   space (and CLDR plural forms choose the unit word); `layout::text::wrap`
 //!   breaks only at ordinary spaces and between CJK characters, never between
-//!   a figure's digits and the character after them.
+//!   a figure's digits and the character after them, and never inside a
+//!   grapheme cluster (`TextMeasure::clusters`: the browser's
+//!   `Intl.Segmenter`, natively unicode-segmentation, whose tables stay out
+//!   of the wasm).
+//! - Every text of a spec is cleaned as it is read (`spec::clean`): no C0/C1
+//!   control, bidi embedding, override or isolate, or BOM reaches a canvas,
+//!   an SVG, the DOM or a message.
 //! - No global mutable state: every render is a pure function of its spec and
 //!   frame, so charts on one page cannot affect each other. Three things are
 //!   shared, none able to change a chart: `web::measure`'s cache of text
