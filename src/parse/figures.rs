@@ -152,7 +152,7 @@ fn number(cell: &Cell, lang: Lang, row: usize, column: &str) -> Result<Option<(f
         Cell::Text(t) => match read_number(t, lang) {
             Some(r) => Ok(Some((r.value, r.percent))),
             None => {
-                let hint = if t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| !c.is_alphabetic()) {
+                let hint = if t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_digit() || (!c.is_ascii_alphabetic() && c < '\u{2010}')) {
                     format!(" as the chart's language ({}) writes numbers, such as {}", lang.code(), crate::format::example(lang))
                 } else {
                     String::new()
@@ -350,7 +350,7 @@ fn datum(cells: &[Cell], cols: &[Option<usize>; 10], header: &[String], lang: La
         }
     }
     if let Some((c, name)) = cell(QUALIFIER) {
-        let t = text(c).to_lowercase().replace([' ', '_'], "-");
+        let t = text(c).to_ascii_lowercase().replace([' ', '_'], "-");
         if !t.is_empty() {
             d.qualifier = Some(QUALIFIERS.iter().find(|(n, _)| *n == t).map(|(_, q)| *q).ok_or_else(|| {
                 let names: Vec<String> = QUALIFIERS.iter().map(|(n, _)| n.to_string()).collect();

@@ -105,7 +105,7 @@ fn delimited(text: &str, delimiter: u8) -> Result<Grid, Error> {
             ReadFieldResult::OutputFull => field.resize(field.len() * 2, 0),
             ReadFieldResult::Field { record_end } => {
                 // csv-core splits only at ASCII bytes, so a field of UTF-8 text is UTF-8.
-                let text = String::from_utf8_lossy(&field[..len]);
+                let text = std::str::from_utf8(&field[..len]).unwrap_or_default();
                 row.push(Cell::Text(text.trim().to_owned()));
                 len = 0;
                 if record_end {
