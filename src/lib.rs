@@ -10,6 +10,8 @@
 //!  JSON text ──parse──▶ spec::ChartSpec ──model::resolve──▶ model::Chart
 //!      (serde + JSON path)   (plain serde)   (defaults, datasets,   (checked,
 //!                                             validation)            drawable)
+//!                         └─ parse::from_table: a `table` (CSV, TSV, JSON records)
+//!                            → the spec's `data` / `series`, before model
 //!  model::Chart ──layout::layout──▶ layout::Scene ──draw::draw──▶ DrawingBackend
 //!      (frame: css width × dpr,       (plain data,      (one match,    ├─ svg.rs: plotters SVG (native)
 //!       TextMeasure)                   device px)        rounds to px)  ├─ web/: plotters-canvas (wasm)
@@ -25,7 +27,11 @@
 //!
 //! ## Modules
 //! - `spec` (serde types, `LocalText` in six languages) · `parse` (JSON text →
-//!   spec, messages with paths) · `model` (resolve: datasets, qualifiers,
+//!   spec, messages with paths; a spec's `table` read into its `data` or
+//!   `series` before `model` sees it: `parse::table` CSV / TSV (csv-core) or
+//!   JSON records → cells, `parse::figures` columns → figures, errors by row
+//!   and column, and `parse::Origin` telling `model`'s errors about those
+//!   figures by row and column too) · `model` (resolve: datasets, qualifiers,
 //!   per-type options, annotations, limits; `model::texts` warns of a text
 //!   shown in another language than the chart's; `model::datasets` where
 //!   named datasets come from)
@@ -48,7 +54,8 @@
 //!   `raster::measure` `FontMeasure`, text widths from those faces shaped by
 //!   harfrust, `raster::tspans` the SVG usvg gets: faces named, RTL written
 //!   with absolute anchors and embedded text)
-//! - leaves: `scale` (nice ticks), `format` (numbers per language), `i18n` (the
+//! - leaves: `scale` (nice ticks), `format` (numbers per language; `format::read`
+//!   reads them back from a table's cells), `i18n` (the
 //!   words the charts write), `describe` (summary, data table, CSV, tooltip
 //!   lines), `theme` (light and dark, palettes; the checks of theme values;
 //!   `PageStyle`, the page's `--housing-chart-*` CSS custom properties),
@@ -109,6 +116,12 @@
 //!   datasets the page gave the engine (checked when given; a chart that
 //!   names one it lacks asks the page's loader, says it is loading, and
 //!   draws when it is in).
+//! - A table is input: `parse::from_table` turns it into figures after the
+//!   spec is parsed and its `locale` known (cells are read as that language
+//!   writes numbers), and `model` never learns that there was one. Its `url`
+//!   is the page's loader's business (`www/loader/table.js`: fetched with
+//!   the safeguards of `src`, handed over as `table.text`); the wasm and
+//!   the native renderers take the text only.
 //! - Where a spec's `dataset` comes from is the caller's business
 //!   (`model::Datasets`): natively the built-in ones are compiled in
 //!   (`model::BuiltIn`); the wasm has none (their texts in six languages
@@ -282,7 +295,16 @@ pub fn prepare_from(
         Some(spec::ThemeSpec::Custom(own)) => own.base = own.base.or(defaults.theme),
         Some(spec::ThemeSpec::Named(_)) => {}
     }
-    model::resolve_columns(&spec, &defaults.page, columns, datasets)
+    let origin = parse::from_table(&mut spec)?;
+    model::resolve_columns(&spec, &defaults.page, columns, datasets).map_err(|e| tabled(origin.as_ref(), e))
+}
+
+/// A `model` error about figures read from a table, told by row and column.
+fn tabled(origin: Option<&parse::Origin>, e: Error) -> Error {
+    match origin {
+        Some(o) => o.rewrite(e),
+        None => e,
+    }
 }
 
 /// What a caller decides whatever the spec says: the command line's
@@ -314,7 +336,8 @@ pub fn prepare_forced(spec_json: &str, forced: &Forced, datasets: &dyn model::Da
             other => *other = Some(spec::ThemeSpec::Named(name)),
         }
     }
-    model::resolve_columns(&spec, &theme::Overrides::default(), &[], datasets)
+    let origin = parse::from_table(&mut spec)?;
+    model::resolve_columns(&spec, &theme::Overrides::default(), &[], datasets).map_err(|e| tabled(origin.as_ref(), e))
 }
 
 /// Lays out a resolved chart at `width` CSS pixels and `dpr`.

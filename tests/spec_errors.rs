@@ -48,7 +48,7 @@ fn unknown_field_far_from_any_lists_the_valid_ones() {
 fn missing_data_and_missing_type() {
     assert_eq!(
         msg(r#"{"type": "bar", "title": "x"}"#),
-        "data: this required field is missing: give `data` (a list of figures), `series` or `dataset` (the name of a built-in dataset)"
+        "data: this required field is missing: give `data` (a list of figures), `table`, `series` or `dataset` (the name of a built-in dataset)"
     );
     assert_eq!(msg(&format!("{{{OK_DATA}}}")), "type: this required field is missing");
     assert_eq!(msg(r#"{"type": "bar", "data": [{"label": "a"}]}"#), "data[0].value: this required field is missing: expected a number");

@@ -375,9 +375,9 @@ pub fn resolve_columns(
         }
         (None, None, None) => {
             let what = if options::takes_series(kind) {
-                "give `data` (a list of figures), `series` or `dataset` (the name of a built-in dataset)"
+                "give `data` (a list of figures), `table`, `series` or `dataset` (the name of a built-in dataset)"
             } else {
-                "give `data` (a list of figures) or `dataset` (the name of a built-in dataset)"
+                "give `data` (a list of figures), `table` or `dataset` (the name of a built-in dataset)"
             };
             return Err(Error::at("data", format!("this required field is missing: {what}")));
         }

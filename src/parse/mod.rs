@@ -6,7 +6,12 @@
 //! line and column: `path`) and the line and column, and rewrites them in
 //! plain words, with the nearest valid name for a misspelt field or value.
 
+mod figures;
 mod path;
+mod table;
+
+pub use figures::{from_table, Origin};
+pub use table::{read as read_table, Cell, Grid, MAX_ROWS as MAX_TABLE_ROWS};
 
 use serde::de::DeserializeOwned;
 

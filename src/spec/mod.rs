@@ -11,8 +11,10 @@
 //! Which option applies to which chart `type` is checked in `model`, and so
 //! are the values of a theme object.
 
+mod table;
 mod text;
 
+pub use table::{TableColumns, TableFormat, TableSpec};
 pub use text::{Lang, LocalText};
 pub(crate) use text::{clean, STR_OR_MAP_EXPECTED};
 
@@ -54,6 +56,10 @@ pub struct ChartSpec {
     /// The data of a multi-series chart (line): one entry per series.
     #[serde(default)]
     pub series: Option<Vec<Series>>,
+    /// The data as a table instead of `data` or `series`: CSV or TSV text
+    /// (a spreadsheet's paste), or JSON records, inline or at a URL.
+    #[serde(default)]
+    pub table: Option<TableSpec>,
     /// What the values count ("people", "housing units"); used in the axis title.
     #[serde(default)]
     pub unit: Option<LocalText>,

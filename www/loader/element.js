@@ -343,6 +343,8 @@ export function defineElement({ engine, frameUrl = null, name = "housing-chart" 
       let spec;
       try {
         spec = await this.#source();
+        // A table at a URL is fetched here (the engine has no network) and handed over as its text.
+        if (spec !== null) spec = await engine.tableFor(spec);
       } catch (err) {
         if (seq === this.#seq) this.#fail(err);
         return;

@@ -22,6 +22,7 @@
 
 /** WebAssembly is refused on this page (CSP without 'wasm-unsafe-eval', or no WebAssembly at all). */
 import { LoadError, fetchText, shownUrl } from "./fetch.js";
+import { withTable } from "./table.js";
 
 /** The `dataset` a spec (object or JSON text) names, if any. */
 export function datasetOf(spec) {
@@ -81,6 +82,8 @@ export class Engine {
     this.datasetUrl = datasetUrl;
     /** name → promise of the dataset's JSON text (fetched once per page). */
     this.texts = new Map();
+    /** url → promise of a spec's `table.url` text (fetched once per page). */
+    this.tables = new Map();
     /** Datasets the live instance has been given; the built-in names it knows. */
     this.given = new Set();
     this.builtIn = null;
@@ -173,19 +176,27 @@ export class Engine {
     this.given.add(name);
   }
 
+  /** `spec` with its `table.url`, if any, fetched into `table.text` (see table.js). */
+  tableFor(spec) {
+    return withTable(spec, this.tables);
+  }
+
   /**
-   * Loads the engine and the dataset `spec` names, then `run(fn)`. When the
-   * dataset cannot be had: `onDatasetError(err)`'s result if given, else
-   * `fn` runs anyway (a chart then shows the failure in place).
+   * Loads the engine, the dataset `spec` names and its table URL, then
+   * `run((glue) => fn(glue, spec))`, `spec` with the table's text. When
+   * either cannot be had: `onDatasetError(err)`'s result if given (`err.path`
+   * is "dataset" or "table.url"), else `fn` runs anyway (a chart then shows
+   * the failure in place).
    */
   async callWith(spec, fn, onDatasetError = null) {
     await this.load();
     try {
+      spec = await this.tableFor(spec);
       await this.datasetFor(spec);
     } catch (err) {
       if (onDatasetError) return onDatasetError(err);
     }
-    return this.run(fn);
+    return this.run((glue) => fn(glue, spec));
   }
 
   /**

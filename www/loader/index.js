@@ -46,7 +46,7 @@ export async function init() {
  * @returns {Promise<Chart>}
  */
 export function render(target, spec) {
-  return engine.callWith(spec, (glue) => glue.render(target, spec));
+  return engine.callWith(spec, (glue, s) => glue.render(target, s));
 }
 
 /**
@@ -55,7 +55,7 @@ export function render(target, spec) {
  * @returns {Promise<undefined | SpecError>}
  */
 export function validate(spec) {
-  return engine.callWith(spec, (glue) => glue.validate(spec), (err) => ({ message: err.message, path: "dataset" }));
+  return engine.callWith(spec, (glue, s) => glue.validate(s), (err) => ({ message: err.message, path: err.path || "dataset" }));
 }
 
 /**
@@ -65,7 +65,7 @@ export function validate(spec) {
  * @returns {Promise<string>}
  */
 export function renderSvg(spec, width) {
-  return engine.callWith(spec, (glue) => glue.renderSvg(spec, width), (err) => {
+  return engine.callWith(spec, (glue, s) => glue.renderSvg(s, width), (err) => {
     throw err;
   });
 }

@@ -37,11 +37,11 @@ if (!window.HousingCharts) {
     /** Loads the engine (done by the first chart anyway). */
     ready: () => engine.load().then(() => undefined),
     /** render(element, spec) → Promise<Chart>: draws into an element or a <canvas>. */
-    render: (target, spec) => engine.callWith(spec, (g) => g.render(target, spec)),
+    render: (target, spec) => engine.callWith(spec, (g, s) => g.render(target, s)),
     /** validate(spec) → Promise<undefined | { message, path, line, column }>. */
-    validate: (spec) => engine.callWith(spec, (g) => g.validate(spec), (err) => ({ message: err.message, path: "dataset" })),
+    validate: (spec) => engine.callWith(spec, (g, s) => g.validate(s), (err) => ({ message: err.message, path: err.path || "dataset" })),
     /** renderSvg(spec, width?) → Promise<string>. */
-    renderSvg: (spec, width) => engine.callWith(spec, (g) => g.renderSvg(spec, width), (err) => {
+    renderSvg: (spec, width) => engine.callWith(spec, (g, s) => g.renderSvg(s, width), (err) => {
       throw err;
     }),
   });

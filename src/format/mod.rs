@@ -5,9 +5,16 @@
 //! French "2,8 milliards", Spanish "2,8 mil millones", Russian "2,8 млрд",
 //! Arabic "2.8 مليار". One table of rules per language (`Rules`).
 //!
+//! `read` is the other way: numbers read back from a table's cells as a
+//! spreadsheet writes them in the chart's language.
+//!
 //! Hand-written rather than ICU4X: the compact-decimal data of ICU4X for six
 //! languages costs more bytes than the whole chart widget may ship (see the
 //! size budget in the README), and these few rules are all the charts need.
+
+mod read;
+
+pub use read::{example, read_number, Read};
 
 use crate::model::Value;
 use crate::spec::{Lang, NumberFormat, Qualifier};
