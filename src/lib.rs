@@ -32,7 +32,8 @@
 //!   JSON records → cells, `parse::figures` columns → figures, errors by row
 //!   and column, and `parse::Origin` telling `model`'s errors about those
 //!   figures by row and column too) · `model` (resolve: datasets, qualifiers,
-//!   per-type options, annotations, limits; `model::texts` warns of a text
+//!   per-type options, annotations, limits; `model::series` each datum
+//!   checked and resolved, or columns read; `model::texts` warns of a text
 //!   shown in another language than the chart's; `model::datasets` where
 //!   named datasets come from)
 //! - `layout` (one file per chart kind: `bar` (horizontal rows in
