@@ -2,7 +2,8 @@
 #
 #   make serve       install what is missing, build, serve www/ on http://127.0.0.1:$(PORT)/
 #   make test        install what is missing, run every test (native, wasm in headless
-#                    Chromium, node browser tests under tests/browser/ if any)
+#                    Chromium, node browser tests under tests/browser/ if any, some
+#                    of them in Firefox and WebKit too)
 #
 #   make setup       only install what is missing (.ci/setup; idempotent)
 #   make cli         install the command-line renderer (housing-charts render SPEC -o OUT.png)
@@ -57,7 +58,7 @@ BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 .PHONY: help setup cli build wasm pkg loader editor data size package serve test test-native test-wasm test-browser screenshot clean
 
 help:
-	@sed -n '2,13s/^# \{0,1\}//p' Makefile
+	@sed -n '2,14s/^# \{0,1\}//p' Makefile
 
 setup:
 	bash .ci/setup
@@ -140,7 +141,9 @@ test-wasm:
 	cargo test --target $(WASM_TARGET)
 
 # node --test browser tests (tests/browser/*.test.mjs) against the built www/;
-# no test may take more than 5 minutes, so a hang fails by name.
+# no test may take more than 5 minutes, so a hang fails by name. engines.test.mjs
+# runs in Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver, Xvfb) too;
+# ENGINES=firefox or ENGINES=webkit narrows it to one.
 test-browser:
 	$(SETUP)
 ifneq ($(BROWSER_TESTS),)
