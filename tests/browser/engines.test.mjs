@@ -8,6 +8,8 @@
 //    removed and re-added, with no error on the page;
 //  - a page that refuses WebAssembly gets its charts in frames;
 //  - Tab reaches a chart, arrow keys move between its figures;
+//  - every example in six languages at 280 and 640 px: no drawn text over
+//    another or outside the chart, measured with this engine's fonts;
 //  - text metrics: measureText of the chart font in Latin, Chinese and
 //    Arabic, compared with Chromium's (reported, and bounded).
 // Neither driver hands over the console log, so pages are served with
@@ -21,10 +23,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve, browser } from "./harness.mjs";
 import { ENGINES, KEY, missing, start } from "./webdriver.mjs";
+import { drawnProblems } from "./text-boxes.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const WWW = resolve(ROOT, "www");
 const EXAMPLES = readdirSync(resolve(ROOT, "data/examples")).filter((f) => f.endsWith(".json"));
+const LANGS = ["en", "zh", "fr", "es", "ru", "ar"];
 const TIMEOUT = { timeout: 120_000 };
 /** ENGINES=firefox (or webkit) runs one engine only. */
 const ONLY = (process.env.ENGINES || "firefox,webkit").split(",").filter(Boolean);
@@ -40,9 +43,9 @@ const CAPTURE = `(() => {
 })();`;
 
 const HOST = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>engine test</title>
-<script src="/test/capture.js"></script><script src="/housing-charts.js" defer></script></head><body>${body}</body></html>`;
+<script src="/test/capture.js"></script><script src="/www/housing-charts.js" defer></script></head><body>${body}</body></html>`;
 
-/** Test routes: the capture script, a host page, and any www page with ?capture. */
+/** Test routes: the capture script, a host page, and any page (of the repository, served from its root) with ?capture. */
 function routes(req, res) {
   const url = new URL(req.url, "http://x/");
   const send = (type, text) => {
@@ -53,8 +56,8 @@ function routes(req, res) {
   if (url.pathname === "/test/capture.js") return send("text/javascript", CAPTURE);
   if (url.pathname === "/test/host.html") return send("text/html", HOST(url.searchParams.get("body") ?? ""));
   if (url.searchParams.has("capture") && (url.pathname.endsWith("/") || url.pathname.endsWith(".html"))) {
-    const file = resolve(WWW, `.${url.pathname}${url.pathname.endsWith("/") ? "index.html" : ""}`);
-    if (!file.startsWith(WWW)) return false;
+    const file = resolve(ROOT, `.${url.pathname}${url.pathname.endsWith("/") ? "index.html" : ""}`);
+    if (!file.startsWith(ROOT)) return false;
     const html = readFileSync(file, "utf8").replace(/<head>/i, '<head>\n<script src="/test/capture.js"></script>');
     return send("text/html", html);
   }
@@ -110,7 +113,7 @@ function canvases(selector) {
 let server;
 let chromiumMetrics = null;
 before(async () => {
-  server = await serve(WWW, routes);
+  server = await serve(ROOT, routes);
 });
 after(async () => {
   await server?.close();
@@ -166,7 +169,7 @@ for (const engine of ONLY) {
     test("the gallery: every example drawn and inked, backing store = CSS size × devicePixelRatio", TIMEOUT, async (t) => {
       t.diagnostic(`${engine}: ${wd.version}`);
       await wd.session.setWindowRect(1200, 900);
-      await wd.session.navigate(`${server.url}?capture`);
+      await wd.session.navigate(`${server.url}www/?capture`);
       await wd.session.waitFor(() => document.documentElement.dataset.gallery === "done", [], { timeout: 90_000, what: "the gallery done" });
       const charts = await wd.session.run(canvases, ".chart");
       const { dpr, inner, alerts } = await wd.session.run(() => ({
@@ -242,7 +245,7 @@ for (const engine of ONLY) {
     });
 
     test("a page that refuses WebAssembly gets its charts drawn in frames", TIMEOUT, async () => {
-      await wd.session.navigate(`${server.url}embed/no-wasm.html?capture`);
+      await wd.session.navigate(`${server.url}www/embed/no-wasm.html?capture`);
       const frames = await wd.session.waitFor(
         () => {
           const frames = [...document.querySelectorAll("housing-chart")].slice(0, 3).map((e) => e.shadowRoot?.querySelector("iframe"));
@@ -287,6 +290,21 @@ for (const engine of ONLY) {
       assert.match(await announced(), /One/);
       await wd.session.keys(KEY.Tab);
       assert.equal(await focused(), "after", "Tab leaves the chart (no keyboard trap)");
+      assert.deepEqual(await problems(), []);
+    });
+
+    test("no drawn text overlaps another or leaves the chart at 280 and 640 px, in six languages, with this engine's fonts", TIMEOUT, async () => {
+      await wd.session.navigate(`${server.url}tests/browser/pages/robust.html?capture`);
+      await wd.session.waitFor(() => window.ready === true, [], { what: "the wasm module loaded" });
+      const specs = EXAMPLES.map((f) => [f, JSON.parse(readFileSync(resolve(ROOT, "data/examples", f), "utf8"))]);
+      const found = [];
+      for (const width of [280, 640]) {
+        for (const lang of LANGS) {
+          const these = specs.map(([f, s]) => [`${f} ${lang} ${width}px`, { ...s, locale: lang }]);
+          found.push(...(await wd.session.run(drawnProblems, { specs: these, width })));
+        }
+      }
+      assert.deepEqual(found, [], `${found.length} problems:\n${found.join("\n")}`);
       assert.deepEqual(await problems(), []);
     });
 
