@@ -77,23 +77,47 @@ function freePort() {
   });
 }
 
-/** Spawns a child whose stderr is kept (the last 4 KB) for error messages. */
+/** Children still running; killed (with their process groups) if node exits without stopping them. */
+const running = new Set();
+process.once("exit", () => {
+  for (const proc of running) signal(proc, "SIGKILL");
+});
+
+/** Sends `sig` to `proc`'s process group (the browser a driver started is in it). */
+function signal(proc, sig) {
+  try {
+    process.kill(-proc.pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Spawns a child in a process group of its own, its stderr kept (the last
+ * 4 KB) for error messages.
+ */
 function child(cmd, args, env, stdio = ["ignore", "ignore", "pipe"]) {
-  const proc = spawn(cmd, args, { env: { ...process.env, ...env }, stdio });
+  const proc = spawn(cmd, args, { env: { ...process.env, ...env }, stdio, detached: true });
   proc.log = "";
   proc.stderr?.on("data", (d) => (proc.log = (proc.log + d).slice(-4096)));
-  proc.exited = new Promise((ok) => proc.once("exit", (code, signal) => ok(code ?? signal)));
+  proc.exited = new Promise((ok) => proc.once("exit", (code, sig) => ok(code ?? sig)));
   proc.once("error", (err) => (proc.log += String(err)));
+  running.add(proc);
+  proc.exited.then(() => running.delete(proc));
   return proc;
 }
 
-/** Ends `proc`: SIGTERM, then SIGKILL if it is still there after 3 s. */
+/** Ends `proc` and its group: SIGTERM, then SIGKILL if it is still there after 3 s. */
 async function stopChild(proc) {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  proc.kill("SIGTERM");
-  const timer = setTimeout(() => proc.kill("SIGKILL"), 3000);
-  await proc.exited;
-  clearTimeout(timer);
+  if (!proc?.pid) return;
+  if (proc.exitCode === null && proc.signalCode === null) {
+    signal(proc, "SIGTERM");
+    const timer = setTimeout(() => signal(proc, "SIGKILL"), 3000);
+    await proc.exited;
+    clearTimeout(timer);
+  }
+  // What the driver started and left behind (a browser, its helpers) goes too.
+  signal(proc, "SIGKILL");
 }
 
 /** Xvfb on a display of its choosing (-displayfd): { display, proc }. */
