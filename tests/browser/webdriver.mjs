@@ -7,7 +7,7 @@
 // used here.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
 const CARGO_BIN = join(process.env.CARGO_HOME || join(process.env.HOME || "/root", ".cargo"), "bin");
@@ -20,6 +20,14 @@ function which(cmd) {
     if (dir && existsSync(path)) return path;
   }
   return null;
+}
+
+/** WebKitGTK's MiniBrowser (in libwebkit2gtk-4.1-0), under /usr/lib/<multiarch>/. */
+function miniBrowser() {
+  const lib = "/usr/lib";
+  const dirs = existsSync(lib) ? readdirSync(lib).filter((d) => d.includes("-linux-")) : [];
+  const found = dirs.map((d) => join(lib, d, "webkit2gtk-4.1/MiniBrowser")).find((p) => existsSync(p));
+  return found ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 }
 
 /** The engines: what each needs, and the capabilities of a new session. */
@@ -43,7 +51,7 @@ export const ENGINES = {
   },
   webkit: {
     label: "WebKitGTK MiniBrowser (WebKitWebDriver)",
-    browser: process.env.MINIBROWSER_PATH || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+    browser: process.env.MINIBROWSER_PATH || miniBrowser(),
     driver: process.env.WEBKIT_WEBDRIVER || "WebKitWebDriver",
     install: "apt-get install webkit2gtk-driver xvfb (.ci/setup does it)",
     args: (port) => ["--host=127.0.0.1", `--port=${port}`],
