@@ -19,7 +19,7 @@
 // installed but does not start fails.
 import { describe, test as nodeTest, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve, browser } from "./harness.mjs";
 import { ENGINES, KEY, missing, start } from "./webdriver.mjs";
@@ -31,6 +31,9 @@ const LANGS = ["en", "zh", "fr", "es", "ru", "ar"];
 const TIMEOUT = { timeout: 120_000 };
 /** ENGINES=firefox (or webkit) runs one engine only. */
 const ONLY = (process.env.ENGINES || "firefox,webkit").split(",").filter(Boolean);
+for (const e of ONLY) assert.ok(ENGINES[e], `ENGINES=${process.env.ENGINES}: no engine "${e}" (firefox, webkit)`);
+/** The crate's font stack (src/theme.rs FONT_FAMILY), for the text-metrics test. */
+const FONT_FAMILY = /FONT_FAMILY: &str = "([^"]*)";/.exec(readFileSync(resolve(ROOT, "src/theme.rs"), "utf8"))[1].replace(/\\\n\s*/g, "");
 
 const CAPTURE = `(() => {
   const problems = (window.__problems = []);
@@ -57,7 +60,7 @@ function routes(req, res) {
   if (url.pathname === "/test/host.html") return send("text/html", HOST(url.searchParams.get("body") ?? ""));
   if (url.searchParams.has("capture") && (url.pathname.endsWith("/") || url.pathname.endsWith(".html"))) {
     const file = resolve(ROOT, `.${url.pathname}${url.pathname.endsWith("/") ? "index.html" : ""}`);
-    if (!file.startsWith(ROOT)) return false;
+    if (!file.startsWith(ROOT) || !existsSync(file)) return false;
     const html = readFileSync(file, "utf8").replace(/<head>/i, '<head>\n<script src="/test/capture.js"></script>');
     return send("text/html", html);
   }
@@ -71,9 +74,8 @@ const SAMPLES = {
   arabic: "يفتقرون إلى السكن اللائق: نحو 2.8 مليار",
 };
 
-/** In a page: each sample's width at 14 px, normal and bold, in the crate's font stack. */
-function measure(samples) {
-  const family = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, Noto Sans, Noto Sans CJK SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei, Noto Sans Arabic, Noto Naskh Arabic, Geeza Pro, Tahoma, DejaVu Sans, sans-serif";
+/** In a page: each sample's width at 14 px, normal and bold, in `family` (the crate's font stack). */
+function measure({ samples, family }) {
   const ctx = document.createElement("canvas").getContext("2d");
   const out = {};
   for (const [name, text] of Object.entries(samples)) {
@@ -125,7 +127,7 @@ async function reference() {
     const chromium = await browser();
     try {
       const page = await chromium.newPage();
-      chromiumMetrics = await page.evaluate(measure, SAMPLES);
+      chromiumMetrics = await page.evaluate(measure, { samples: SAMPLES, family: FONT_FAMILY });
     } finally {
       await chromium.close();
     }
@@ -310,7 +312,7 @@ for (const engine of ONLY) {
 
     test("text metrics: measureText in the chart font, compared with Chromium's", TIMEOUT, async (t) => {
       await host("");
-      const here = await wd.session.run(measure, SAMPLES);
+      const here = await wd.session.run(measure, { samples: SAMPLES, family: FONT_FAMILY });
       const chromium = await reference();
       const differ = [];
       for (const [key, width] of Object.entries(here)) {
