@@ -2,7 +2,8 @@
 #
 #   make serve       install what is missing, build, serve www/ on http://127.0.0.1:$(PORT)/
 #   make test        install what is missing, run every test (native, wasm in headless
-#                    Chromium, node browser tests under tests/browser/ if any)
+#                    Chromium, node browser tests under tests/browser/ if any, some
+#                    of them in Firefox and WebKit too)
 #
 #   make setup       only install what is missing (.ci/setup; idempotent)
 #   make cli         install the command-line renderer (housing-charts render SPEC -o OUT.png)
@@ -141,7 +142,9 @@ test-wasm:
 	cargo test --target $(WASM_TARGET)
 
 # node --test browser tests (tests/browser/*.test.mjs) against the built www/;
-# no test may take more than 5 minutes, so a hang fails by name.
+# no test may take more than 5 minutes, so a hang fails by name. engines.test.mjs
+# runs in Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver, Xvfb) too;
+# ENGINES=firefox or ENGINES=webkit narrows it to one.
 test-browser:
 	$(SETUP)
 ifneq ($(BROWSER_TESTS),)

@@ -51,13 +51,18 @@ const MAX_RESTARTS = 3;
 /** The smallest valid module: compiling it tells whether this page may compile WebAssembly. */
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
-/** Whether this page may compile WebAssembly; the reason when it may not. */
+/**
+ * Whether this page may compile and instantiate WebAssembly; the reason when
+ * it may not. Chromium and Firefox refuse the compile; WebKit compiles and
+ * refuses the instance ("Refused to create a WebAssembly object"), so both
+ * are tried.
+ */
 export function wasmRefusal() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.Module !== "function") {
     return "this browser has no WebAssembly";
   }
   try {
-    new WebAssembly.Module(EMPTY_MODULE);
+    new WebAssembly.Instance(new WebAssembly.Module(EMPTY_MODULE));
     return null;
   } catch (err) {
     return `the page's Content-Security-Policy refuses it: ${err && err.message ? err.message : err}`;
