@@ -156,9 +156,14 @@ chart.update({ type: "bar", dataset: "people", locale: "zh" });
 defineElement(); // <housing-chart dataset="people"></housing-chart>
 \`\`\`
 
-Types: \`import type { ChartSpec } from "housing-charts"\`. The wasm
+In Node 18+ (no DOM, no fetch: the package reads its own files):
+\`import { renderSvg } from "housing-charts"; const svg = await renderSvg(spec, 640);\`
+
+Types: \`import type { ChartSpec, DatasetName, HousingChartElement } from "housing-charts"\`;
+\`<housing-chart>\` is in \`HTMLElementTagNameMap\` and the global \`JSX\`; for
+React 19's \`React.JSX\`, \`import type {} from "housing-charts/react"\`. The wasm
 (\`pkg/housing_charts_bg.wasm\`) is referenced with \`new URL(…, import.meta.url)\`,
-which Vite, webpack 5, Parcel and Rollup (with its URL plugin) copy for you.
+which Vite (dev server too), webpack 5, Parcel and Rollup (with its URL plugin) copy for you.
 Without a bundler, \`housing-charts.js\` is the script-tag build: serve the
 package folder and add \`<script src=".../housing-charts.js" defer></script>\`.
 On pages whose Content-Security-Policy refuses WebAssembly, pass
