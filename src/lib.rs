@@ -49,7 +49,8 @@
 //!   `web::interact` pointer, keys and the canvas context's loss, `web::export`
 //!   SVG/PNG/CSV and `validate`, `web::dom` the table and messages in the page,
 //!   `web::input` specs as JavaScript hands them, `web::datasets` the page's
-//!   datasets, `web::measure` canvas text widths)
+//!   datasets, `web::measure` canvas text widths; `renderSvg` with no
+//!   document, as in Node, measures with the `Estimator`)
 //! - `raster` (native, feature `cli`: `render` a spec to SVG or PNG bytes;
 //!   `raster::fonts` the fontdb database and the one face of each text,
 //!   `raster::measure` `FontMeasure`, text widths from those faces shaped by
@@ -149,8 +150,10 @@
 //! - Only `i18n` and `format` spell out a language; every other module asks
 //!   them. Text from a spec reaches the page only as canvas text, SVG text
 //!   (escaped by plotters) or DOM `textContent`, never as HTML.
-//! - A theme is layered: built-in (the spec's name or `base`, else the page's
-//!   `prefers-color-scheme`) < the page's CSS custom properties
+//! - A theme is layered: built-in (the spec's name or `base`, else light;
+//!   `"auto"`, or no name on a page whose CSS `color-scheme` has `dark`
+//!   (`Defaults::follow`), is the reader's `prefers-color-scheme`; light
+//!   where there is no reader) < the page's CSS custom properties
 //!   (`Defaults::page`) < the spec's `theme` object < the spec's `colors`. A
 //!   bad value in the spec is an `Error` with its path (`theme.palette[2]`);
 //!   a bad CSS property is left out with one console warning (the journalist
@@ -232,9 +235,15 @@ pub fn prepare(spec_json: &str) -> Result<(Chart, Vec<Warning>), Error> {
 pub struct Defaults {
     /// Language when the spec has no `locale`.
     pub lang: Option<spec::Lang>,
-    /// Built-in theme when the spec names none (no `theme`, or a `theme`
-    /// object without `base`).
+    /// The reader's built-in theme (`prefers-color-scheme`): what `"auto"`
+    /// becomes. None: light.
     pub theme: Option<spec::ThemeName>,
+    /// The page follows the reader's colour scheme (it declares
+    /// `color-scheme: light dark` or `dark`): a spec that names no theme
+    /// (no `theme`, or a `theme` object without `base`) is then `"auto"`.
+    /// Otherwise such a spec is light, whatever the reader prefers: a light
+    /// news page does not get a dark block.
+    pub follow: bool,
     /// Theme values of the page: they replace the built-in theme's, and the
     /// spec's `theme` object replaces them.
     pub page: theme::Overrides,
@@ -291,10 +300,16 @@ pub fn prepare_from(
         return Err(Error::at(format!("series[{}]", c.series), "columns were given for a series the spec does not have"));
     }
     spec.locale = spec.locale.or(defaults.lang);
+    // Light unless the spec says "auto" or the page follows the reader.
+    let unnamed = defaults.follow.then_some(spec::ThemeName::Auto);
+    let chosen = |name: Option<spec::ThemeName>| match name.or(unnamed) {
+        Some(spec::ThemeName::Auto) => defaults.theme,
+        other => other,
+    };
     match &mut spec.theme {
-        None => spec.theme = defaults.theme.map(spec::ThemeSpec::Named),
-        Some(spec::ThemeSpec::Custom(own)) => own.base = own.base.or(defaults.theme),
-        Some(spec::ThemeSpec::Named(_)) => {}
+        None => spec.theme = chosen(None).map(spec::ThemeSpec::Named),
+        Some(spec::ThemeSpec::Custom(own)) => own.base = chosen(own.base),
+        Some(spec::ThemeSpec::Named(name)) => *name = chosen(Some(*name)).unwrap_or_default(),
     }
     let origin = parse::from_table(&mut spec)?;
     model::resolve_columns(&spec, &defaults.page, columns, datasets).map_err(|e| tabled(origin.as_ref(), e))

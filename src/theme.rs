@@ -151,7 +151,8 @@ impl Theme {
     /// The built-in theme called `name`.
     pub fn named(name: crate::spec::ThemeName) -> Theme {
         match name {
-            crate::spec::ThemeName::Light => Theme::default(),
+            // `Auto` that reaches here had no reader to ask (`prepare_from`).
+            crate::spec::ThemeName::Light | crate::spec::ThemeName::Auto => Theme::default(),
             crate::spec::ThemeName::Dark => Theme::dark(),
         }
     }

@@ -65,11 +65,11 @@ fn an_object_sets_every_theme_value() {
 fn each_bad_theme_value_names_its_path() {
     let cases = [
         (r#""darkk""#, r#"theme: unknown value "darkk"; did you mean "dark"?"#),
-        ("5", r#"theme: expected "light", "dark" or an object such as {"base": "light", "font": "Georgia, serif"}, found 5"#),
-        ("[]", r#"theme: expected "light", "dark" or an object such as {"base": "light", "font": "Georgia, serif"}, found a list"#),
+        ("5", r#"theme: expected "light", "dark", "auto" or an object such as {"base": "light", "font": "Georgia, serif"}, found 5"#),
+        ("[]", r#"theme: expected "light", "dark", "auto" or an object such as {"base": "light", "font": "Georgia, serif"}, found a list"#),
         (r#"{"fnot": "Georgia"}"#, "theme.fnot: unknown field `fnot`; did you mean `font`?"),
         (r#"{"pallete": []}"#, "theme.pallete: unknown field `pallete`; did you mean `palette`?"),
-        (r#"{"base": "dim"}"#, r#"theme.base: unknown value "dim"; expected one of "light", "dark""#),
+        (r#"{"base": "dim"}"#, r#"theme.base: unknown value "dim"; expected one of "light", "dark", "auto""#),
         (r##"{"palette": ["#000", "#111", "blue"]}"##, r##"theme.palette[2]: expected a colour as "#rrggbb", found "blue""##),
         (r#"{"palette": []}"#, "theme.palette: give at least one colour, or leave `palette` out"),
         (r##"{"palette": "#000"}"##, r##"theme.palette: expected a list (JSON array), found "#000""##),
@@ -128,7 +128,8 @@ fn built_in_then_page_then_spec_object() {
         palette: Some(vec![hex("#aa0000"), hex("#00aa00")]),
         radius: Some(3.0),
     };
-    let dark_page = Defaults { lang: None, theme: Some(housing_charts::spec::ThemeName::Dark), page: page.clone() };
+    // A reader who prefers dark, on a page that follows the reader's colour scheme.
+    let dark_page = Defaults { lang: None, theme: Some(housing_charts::spec::ThemeName::Dark), follow: true, page: page.clone() };
     let light_page = Defaults { theme: None, ..dark_page.clone() };
 
     // No theme in the spec: the page's preference, then the page's values.
@@ -159,6 +160,30 @@ fn built_in_then_page_then_spec_object() {
     // Without page values, nothing changes.
     let (c, _) = prepare_with(plain, &Defaults::default()).unwrap();
     assert_eq!(c.theme, Theme::default());
+}
+
+#[test]
+fn light_unless_the_spec_or_the_page_follows_the_reader() {
+    use housing_charts::spec::ThemeName::Dark;
+    let plain = r#"{"type": "bar", "data": [{"label": "a", "value": 1}]}"#;
+    let reader_dark = Defaults { theme: Some(Dark), ..Defaults::default() };
+    let grid = |spec: &str, d: &Defaults| prepare_with(spec, d).unwrap().0.theme.grid;
+    // A reader who prefers dark, on a page that does not follow them: light.
+    assert_eq!(grid(plain, &reader_dark), Theme::default().grid);
+    assert_eq!(grid(&bar(r##"{"palette": ["#123456"]}"##), &reader_dark), Theme::default().grid);
+    // The spec opts in: "auto" (named, or as an object's base) follows the reader.
+    assert_eq!(grid(&bar(r#""auto""#), &reader_dark), Theme::dark().grid);
+    assert_eq!(grid(&bar(r#"{"base": "auto"}"#), &reader_dark), Theme::dark().grid);
+    assert_eq!(grid(&bar(r#""auto""#), &Defaults::default()), Theme::default().grid, "auto with no reader: light");
+    // The page opts in (color-scheme: light dark): a spec without a theme follows the reader.
+    let follows = Defaults { follow: true, ..reader_dark.clone() };
+    assert_eq!(grid(plain, &follows), Theme::dark().grid);
+    // Explicit themes win either way.
+    assert_eq!(grid(&bar(r#""light""#), &follows), Theme::default().grid);
+    assert_eq!(grid(&bar(r#""dark""#), &Defaults::default()), Theme::dark().grid);
+    // A misspelt name lists the three.
+    let e = prepare_with(&bar(r#""automatic""#), &Defaults::default()).unwrap_err();
+    assert!(e.to_string().contains("auto"), "{e}");
 }
 
 #[test]

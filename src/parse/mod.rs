@@ -315,7 +315,7 @@ mod tests {
         (r#"{"type": "bar", "theme": {"base": "blue"}}"#, "theme.base", "unknown value \"blue\""),
         (r##"{"type": "bar", "theme": {"palette": ["#000", 1]}}"##, "theme.palette[1]", "expected a string, found 1"),
         (r#"{"type": "bar", "theme": {"font": "a", "font": "b"}}"#, "theme.font", "this field is written twice"),
-        (r#"{"type": "bar", "theme": ["dark"]}"#, "theme", "expected \"light\", \"dark\" or an object"),
+        (r#"{"type": "bar", "theme": ["dark"]}"#, "theme", "expected \"light\", \"dark\", \"auto\" or an object"),
         (r#"{"type": "bar", "title": [1, 2]}"#, "title", "expected a string, or an object of strings"),
         (r#"{"type": "bar", "title": []}"#, "title", "expected a string, or an object of strings"),
         (r#"{"type": "bar", "title": {}}"#, "title", "expected at least one language"),

@@ -134,7 +134,7 @@ pub struct ChartSpec {
 /// input, lose the JSON path and say only "did not match any variant".
 #[derive(Debug, Clone, PartialEq)]
 pub enum ThemeSpec {
-    /// `"light"` or `"dark"`.
+    /// `"light"`, `"dark"` or `"auto"`.
     Named(ThemeName),
     /// `{"base": …, "font": …, "background": …, "text": …, "palette": […], "radius": …}`.
     Custom(ThemeObject),
@@ -149,12 +149,13 @@ impl<'de> Deserialize<'de> for ThemeSpec {
     }
 }
 
-/// `"light"` or `"dark"`.
+/// `"light"`, `"dark"` or `"auto"`.
 fn theme_name<E: serde::de::Error>(s: &str) -> Result<ThemeSpec, E> {
     match s {
         "light" => Ok(ThemeSpec::Named(ThemeName::Light)),
         "dark" => Ok(ThemeSpec::Named(ThemeName::Dark)),
-        _ => Err(E::unknown_variant(s, &["light", "dark"])),
+        "auto" => Ok(ThemeSpec::Named(ThemeName::Auto)),
+        _ => Err(E::unknown_variant(s, &["light", "dark", "auto"])),
     }
 }
 
@@ -208,8 +209,8 @@ impl JsonSchema for ThemeSpec {
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema), schemars(deny_unknown_fields, default))]
 pub struct ThemeObject {
-    /// The built-in theme the other values modify (default: the page's
-    /// preference, else "light").
+    /// The built-in theme the other values modify (default "light", or
+    /// "auto" on a page that declares `color-scheme: light dark`).
     pub base: Option<ThemeName>,
     /// Font families for every text of the chart, as in CSS
     /// ("Georgia, 'Times New Roman', serif").
@@ -250,6 +251,10 @@ pub enum ThemeName {
     Light,
     /// Light text on a near-black background.
     Dark,
+    /// The reader's choice: dark when their system prefers dark
+    /// (`prefers-color-scheme`), else light; light where there is no reader
+    /// to ask (SVG rendered in Node, the command line).
+    Auto,
 }
 
 /// A reference line, band or text callout.

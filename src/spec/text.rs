@@ -138,7 +138,7 @@ pub(super) enum Either {
 /// such an error inside the list, not before it.
 pub(crate) const STR_OR_MAP_EXPECTED: [&str; 2] = [
     "a string, or an object of strings by language such as {\"en\": …, \"zh\": …}",
-    "\"light\", \"dark\" or an object such as {\"base\": \"light\", \"font\": \"Georgia, serif\"}",
+    "\"light\", \"dark\", \"auto\" or an object such as {\"base\": \"light\", \"font\": \"Georgia, serif\"}",
 ];
 
 impl<'de> Visitor<'de> for StrOrMap {

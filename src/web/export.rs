@@ -4,20 +4,25 @@
 use super::*;
 
 /// The chart of `spec` as an SVG document, `width` CSS pixels wide (default:
-/// the spec's width, else 640), text measured as the browser would draw it.
+/// the spec's width, else 640). In a page, text is measured as the browser
+/// would draw it (a canvas's `measureText`); with no document (Node, a
+/// worker) by the deterministic `Estimator`, as the native `render_svg` does.
 /// A bad spec throws an Error whose message names the JSON path.
 #[wasm_bindgen(js_name = renderSvg)]
 pub fn render_svg(spec: &JsValue, width: Option<f64>) -> Result<String, JsError> {
     let fail = |e: Error| JsError::new(&e.to_string());
     let input = read_spec(spec).map_err(fail)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsError::new("housing-charts: renderSvg needs a document"))?;
-    let canvas: HtmlCanvasElement = create(&document, "canvas")?;
-    let ctx = measure::context(&canvas).map_err(fail)?;
     let chart = crate::prepare_from(&input.text, &crate::Defaults::default(), &input.columns, &datasets::Given).map_err(fail)?;
     let width = width.or(chart.0.width).unwrap_or(DEFAULT_WIDTH);
-    let (scene, _) = crate::lay_out(&chart, width, 1.0, &CanvasMeasure::new(ctx)).map_err(fail)?;
+    let (scene, _) = match web_sys::window().and_then(|w| w.document()) {
+        Some(document) => {
+            let canvas: HtmlCanvasElement = create(&document, "canvas")?;
+            let ctx = measure::context(&canvas).map_err(fail)?;
+            crate::lay_out(&chart, width, 1.0, &CanvasMeasure::new(ctx))
+        }
+        None => crate::lay_out(&chart, width, 1.0, &crate::layout::Estimator),
+    }
+    .map_err(fail)?;
     crate::svg::scene_to_svg(&scene).map_err(fail)
 }
 

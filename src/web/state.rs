@@ -313,7 +313,8 @@ impl State {
             // One live MediaQueryList for the page, not a new one per draw.
             d.get_or_init(|| window.match_media("(prefers-color-scheme: dark)").ok().flatten()).as_ref().is_some_and(|m| m.matches())
         });
-        crate::Defaults { lang, theme: dark.then_some(crate::spec::ThemeName::Dark), page: self.page_theme(window) }
+        let (page, follow) = self.page_theme(window);
+        crate::Defaults { lang, theme: dark.then_some(crate::spec::ThemeName::Dark), follow, page }
     }
 
     /// The `--housing-chart-*` custom properties of the host element's
@@ -321,16 +322,19 @@ impl State {
     /// normalised by the canvas. A value that does not check out is left out
     /// with one console warning naming the property: the page's author, not
     /// the spec's, wrote it, so it never replaces the chart with an error.
-    fn page_theme(&mut self, window: &web_sys::Window) -> crate::theme::Overrides {
+    /// Also whether the page follows the reader's colour scheme: a CSS
+    /// `color-scheme` with `dark` in it reaching the host element.
+    fn page_theme(&mut self, window: &web_sys::Window) -> (crate::theme::Overrides, bool) {
         let Some(style) = window.get_computed_style(&self.host).ok().flatten() else {
             return Default::default();
         };
+        let follow = style.get_property_value("color-scheme").is_ok_and(|v| v.split_ascii_whitespace().any(|w| w == "dark"));
         let [font, background, text, palette, radius] = crate::theme::PageStyle::PROPERTIES
             .map(|p| style.get_property_value(p).ok().filter(|v| !v.trim().is_empty()));
         let raw = crate::theme::PageStyle { font, background, text, palette, radius };
         if raw == crate::theme::PageStyle::default() {
             self.page_warnings.clear();
-            return Default::default();
+            return (Default::default(), follow);
         }
         let ctx = measure::context(&self.canvas).ok();
         let color = |v: &str| ctx.as_ref().and_then(|ctx| measure::css_color(ctx, v));
@@ -339,7 +343,7 @@ impl State {
             warn_once(w);
         }
         self.page_warnings = warnings;
-        page
+        (page, follow)
     }
 
     /// The element whose width the chart takes (and whose size is watched).

@@ -1,5 +1,6 @@
-// Reader preferences and real pointer input in headless Chromium: dark mode
-// by prefers-color-scheme, no animation under prefers-reduced-motion (the
+// Reader preferences and real pointer input in headless Chromium: light by
+// default, dark by prefers-color-scheme only when the spec (theme "auto")
+// or the page (color-scheme: light dark) opts in, no animation under prefers-reduced-motion (the
 // chart is complete the moment render() returns), a tooltip on real hover.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -20,20 +21,41 @@ async function open(media) {
 
 const SPEC = { type: "bar", orientation: "vertical", title: "Homeless", data: [{ label: "Homeless", value: 3e8, qualifier: "more-than" }] };
 
-test("prefers-color-scheme: dark gives the dark theme; a spec's theme wins", async () => {
+test("a reader who prefers dark: light by default, dark with theme \"auto\" or on a page declaring color-scheme: light dark", async () => {
   const { page, problems } = await open({ colorScheme: "dark" });
+  const px = await page.evaluate((spec) => {
+    const corner = (c) => Array.from(c.canvas.getContext("2d").getImageData(1, 1, 1, 1).data);
+    const draw = (s, css = "") => {
+      const div = document.createElement("div");
+      div.style.cssText = `width: 400px; ${css}`;
+      document.body.append(div);
+      return corner(window.hc.render(div, s));
+    };
+    return {
+      plain: draw(spec),
+      auto: draw({ ...spec, theme: "auto" }),
+      autoBase: draw({ ...spec, theme: { base: "auto", radius: 2 } }),
+      following: draw(spec, "color-scheme: light dark"),
+      light: draw({ ...spec, theme: "light" }, "color-scheme: light dark"),
+    };
+  }, SPEC);
+  const dark = (p) => p[0] < 40 && p[1] < 40 && p[2] < 40;
+  assert.deepEqual(px.plain, [255, 255, 255, 255], "no theme: light, whatever the reader prefers");
+  for (const k of ["auto", "autoBase", "following"]) assert.ok(dark(px[k]), `${k}: background ${px[k]}`);
+  assert.deepEqual(px.light, [255, 255, 255, 255], "an explicit theme wins");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a reader who prefers light: theme \"auto\" is light", async () => {
+  const { page } = await open({ colorScheme: "light" });
   const px = await page.evaluate((spec) => {
     const div = document.createElement("div");
     div.style.width = "400px";
     document.body.append(div);
-    const corner = (c) => Array.from(c.canvas.getContext("2d").getImageData(1, 1, 1, 1).data);
-    const dark = corner(window.hc.render(div, spec));
-    const light = corner(window.hc.render(div, { ...spec, theme: "light" }));
-    return { dark, light };
+    return Array.from(window.hc.render(div, { ...spec, theme: "auto" }).canvas.getContext("2d").getImageData(1, 1, 1, 1).data);
   }, SPEC);
-  assert.ok(px.dark[0] < 40 && px.dark[1] < 40 && px.dark[2] < 40, `background ${px.dark}`);
-  assert.deepEqual(px.light, [255, 255, 255, 255]);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(px, [255, 255, 255, 255]);
   await page.close();
 });
 

@@ -78,6 +78,56 @@ main();
 export const spec: ChartSpec = { type: "barr", data: [{ label: "x", value: "12" }] };
 `,
   );
+  // The element in TSX, its events and the spec types: the global JSX
+  // namespace (jsx: preserve) and React 19's React.JSX (housing-charts/react).
+  const elementUse = `import { defineElement, render, type ChartSpec, type HousingChartElement, type SpecError, type DatasetName } from "housing-charts";
+
+const spec: ChartSpec = { type: "bar", dataset: "people", theme: "auto" };
+const name: DatasetName = "africa-housing-gap";
+export async function use(): Promise<number> {
+  const Element = defineElement();
+  const made: HousingChartElement = new Element();
+  const el = document.createElement("housing-chart");
+  el.spec = spec;
+  el.addEventListener("chartrender", (e) => console.log(e.detail.warnings.length));
+  el.addEventListener("charterror", (e) => console.log(e.detail.message, e.detail.path));
+  document.body.addEventListener("chartrender", (e) => console.log(e.detail.warnings.join()));
+  const found: HousingChartElement | null = document.querySelector("housing-chart");
+  const chart = await render(made, { type: "bar", dataset: name });
+  await chart.update({ type: "bar", dataset: "shares" });
+  const problem: SpecError | undefined = chart.error ? { message: chart.error, path: chart.errorPath ?? "" } : undefined;
+  return (found ? 1 : 0) + (problem?.line ?? 0);
+}
+`;
+  write("element.ts", elementUse);
+  write(
+    "element.tsx",
+    `${elementUse}
+export const view = <housing-chart dataset="people" theme="auto" loading="eager" height={360} id="c" />;
+`,
+  );
+  write(
+    "react.tsx",
+    `import type {} from "housing-charts/react";
+import type { HousingChartElement } from "housing-charts";
+import { useRef } from "react";
+export function Chart() {
+  const ref = useRef<HousingChartElement>(null);
+  return <housing-chart ref={ref} dataset="people" theme="auto" className="chart" />;
+}
+`,
+  );
+  write(
+    "wrong-element.tsx",
+    `import { render } from "housing-charts";
+export const view = <housing-chart dataset="peple" />;
+export async function wrong(target: Element) {
+  const chart = await render(target, { type: "bar", dataset: "people" });
+  await chart.update({ type: "barr" });
+  document.createElement("housing-chart").addEventListener("chartrender", (e) => e.detail.nope);
+}
+`,
+  );
   write(
     "index.html",
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>consumer</title></head>
@@ -115,6 +165,39 @@ test("installed into a scratch project: tsc accepts correct use and rejects a wr
   });
   assert.notEqual(wrong.status, 0, "a wrong chart type must not type-check");
   assert.match(wrong.stdout, /"barr"/, wrong.stdout);
+});
+
+/** tsc over `files` with the consumer's options and `jsx` (and React's types when `react`). */
+function tsc(files, { react = false } = {}) {
+  const config = {
+    compilerOptions: {
+      target: "es2022",
+      module: "esnext",
+      moduleResolution: "bundler",
+      lib: ["es2022", "dom", "dom.iterable"],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types: [],
+      jsx: react ? "react-jsx" : "preserve",
+      // React's types from the repository's devDependencies (the scratch project has no react).
+      ...(react ? { paths: { react: [resolve(ROOT, "node_modules/@types/react")], "react/*": [resolve(ROOT, "node_modules/@types/react/*")] } } : {}),
+    },
+    files,
+  };
+  writeFileSync(join(scratch, "tsconfig.check.json"), JSON.stringify(config));
+  return spawnSync(join(BIN, "tsc"), ["-p", "tsconfig.check.json"], { cwd: scratch, encoding: "utf8" });
+}
+
+test("types: <housing-chart> in TSX (global JSX and React 19), typed events, update(spec), dataset names", () => {
+  for (const [files, options] of [[["element.ts"], {}], [["element.tsx"], {}], [["react.tsx"], { react: true }]]) {
+    const ok = tsc(files, options);
+    assert.equal(ok.status, 0, `tsc failed on ${files}:\n${ok.stdout}${ok.stderr}`);
+  }
+  // Projects without React are not asked for its types: element.ts above loads no react.d.ts.
+  const wrong = tsc(["wrong-element.tsx"]);
+  assert.notEqual(wrong.status, 0, "wrong uses must not type-check");
+  for (const expected of [/"peple"/, /"barr"/, /'nope'/]) assert.match(wrong.stdout, expected, wrong.stdout);
 });
 
 test("bundled with Vite, the consumer draws a chart and a <housing-chart> in Chromium", async () => {

@@ -253,7 +253,7 @@ mod tests {
             ("render a.json -o b.svg --scale 2", "--scale: is for PNG output"),
             ("render a.json -o b.png --scale 9", "--scale: expected a pixel ratio from 0.5 to 4, found 9"),
             ("render a.json --locale de", "--locale: expected one of en zh fr es ru ar, found `de`"),
-            ("render a.json --theme sepia", "--theme: unknown variant `sepia`, expected `light` or `dark`"),
+            ("render a.json --theme sepia", "--theme: unknown variant `sepia`, expected one of `light`, `dark`, `auto`"),
             ("render a.json --width 50", "--width: expected a size from 100 to 4000 pixels, found 50"),
             ("render a.json --width wide", "--width: failed to parse 'wide'"),
             ("render a.json --colour red", "unknown option `--colour`"),
