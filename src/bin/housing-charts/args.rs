@@ -34,8 +34,10 @@ OPTIONS:
                             is width × N pixels wide
         --locale LANG       Language of the chart: en zh fr es ru ar (replaces
                             the spec's locale)
-        --theme light|dark  Built-in theme (replaces the spec's; a theme object
-                            keeps its own values over it)
+        --theme light|dark|auto
+                            Built-in theme (replaces the spec's; a theme object
+                            keeps its own values over it; auto is light here:
+                            there is no reader's setting to follow)
         --measure fonts|estimate
                             How text is measured for layout (default: fonts for
                             PNG, estimate for SVG, which readers see in their own
