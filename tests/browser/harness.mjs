@@ -23,7 +23,14 @@ export async function serve(dir = resolve(ROOT, "www"), extra = () => false) {
     server.once("error", fail);
     server.listen(0, "127.0.0.1", ok);
   });
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        // A browser's keep-alive connection would hold close() (and the
+        // test process) open after the tests: end them all now.
+        server.closeAllConnections();
+      }),
+  };
 }
 
 export async function browser() {
