@@ -59,6 +59,19 @@ export function servedBrowser(dir, extra) {
   return env;
 }
 
+/**
+ * A new page on pages/robust.html (the engine loaded, every dataset given,
+ * `window.hc` ready), watched for problems; `media` is emulated first.
+ */
+export async function robustPage(env, { media, ...options } = {}) {
+  const page = await env.chromium.newPage(options);
+  if (media) await page.emulateMedia(media);
+  const problems = watch(page);
+  await page.goto(`${env.server.url}tests/browser/pages/robust.html`);
+  await page.waitForFunction(() => window.ready === true);
+  return { page, problems };
+}
+
 /** Collects console errors and page exceptions (404s of favicon aside). */
 export function watch(page) {
   const problems = [];

@@ -5,19 +5,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { servedBrowser, watch } from "./harness.mjs";
+import { robustPage, servedBrowser } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const env = servedBrowser(ROOT);
 
-async function open(media) {
-  const page = await env.chromium.newPage({ viewport: { width: 800, height: 600 } });
-  await page.emulateMedia(media);
-  const problems = watch(page);
-  await page.goto(`${env.server.url}tests/browser/pages/robust.html`);
-  await page.waitForFunction(() => window.ready === true);
-  return { page, problems };
-}
+const open = (media) => robustPage(env, { viewport: { width: 800, height: 600 }, media });
 
 const SPEC = { type: "bar", orientation: "vertical", title: "Homeless", data: [{ label: "Homeless", value: 3e8, qualifier: "more-than" }] };
 

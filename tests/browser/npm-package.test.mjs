@@ -14,6 +14,18 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = resolve(ROOT, "node_modules/.bin");
 let scratch, tarball, chromium;
 
+/** What a consumer's tsconfig says (strict, bundler resolution, no global types). */
+const COMPILER_OPTIONS = {
+  target: "es2022",
+  module: "esnext",
+  moduleResolution: "bundler",
+  lib: ["es2022", "dom", "dom.iterable"],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  types: [],
+};
+
 before(() => {
   execFileSync("node", [resolve(ROOT, ".ci/npm-package.mjs")], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(resolve(ROOT, "Cargo.toml"), "utf8"))[1];
@@ -23,19 +35,7 @@ before(() => {
   write("package.json", JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
   write(
     "tsconfig.json",
-    JSON.stringify({
-      compilerOptions: {
-        target: "es2022",
-        module: "esnext",
-        moduleResolution: "bundler",
-        lib: ["es2022", "dom", "dom.iterable"],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        types: [],
-      },
-      include: ["main.ts"],
-    }),
+    JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: ["main.ts"] }),
   );
   write(
     "main.ts",
@@ -171,14 +171,7 @@ test("installed into a scratch project: tsc accepts correct use and rejects a wr
 function tsc(files, { react = false } = {}) {
   const config = {
     compilerOptions: {
-      target: "es2022",
-      module: "esnext",
-      moduleResolution: "bundler",
-      lib: ["es2022", "dom", "dom.iterable"],
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      types: [],
+      ...COMPILER_OPTIONS,
       jsx: react ? "react-jsx" : "preserve",
       // React's types from the repository's devDependencies (the scratch project has no react).
       ...(react ? { paths: { react: [resolve(ROOT, "node_modules/@types/react")], "react/*": [resolve(ROOT, "node_modules/@types/react/*")] } } : {}),

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { servedBrowser, watch } from "./harness.mjs";
+import { robustPage, servedBrowser } from "./harness.mjs";
 import { drawnProblems } from "./text-boxes.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -19,10 +19,7 @@ const examples = readdirSync(resolve(ROOT, "data/examples"))
 
 for (const width of [280, 640]) {
   test(`no drawn text overlaps another or leaves the chart at ${width} px, in six languages, with real fonts`, { timeout: 180_000 }, async () => {
-    const page = await env.chromium.newPage({ viewport: { width: 1300, height: 900 }, deviceScaleFactor: 2 });
-    const problems = watch(page);
-    await page.goto(`${env.server.url}tests/browser/pages/robust.html`);
-    await page.waitForFunction(() => window.ready === true);
+    const { page, problems } = await robustPage(env, { viewport: { width: 1300, height: 900 }, deviceScaleFactor: 2 });
     const found = [];
     for (const lang of LANGS) {
       const specs = examples.map(([f, s]) => [`${f} ${lang}`, { ...s, locale: lang }]);

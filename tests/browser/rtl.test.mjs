@@ -12,7 +12,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { servedBrowser, watch } from "./harness.mjs";
+import { robustPage, servedBrowser } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const env = servedBrowser(ROOT);
@@ -30,13 +30,7 @@ const ARABIC = [
   { type: "bar", locale: "ar", title: "58% من سكان العالم يعيشون في المدن", data: [{ label: "المدن", value: 58 }, { label: "الريف", value: 42 }], numberFormat: "percent" },
 ];
 
-async function open() {
-  const page = await env.chromium.newPage({ viewport: { width: 900, height: 800 } });
-  const problems = watch(page);
-  await page.goto(`${env.server.url}tests/browser/pages/robust.html`);
-  await page.waitForFunction(() => window.ready === true);
-  return { page, problems };
-}
+const open = () => robustPage(env, { viewport: { width: 900, height: 800 } });
 
 /** In the page: each <text> of the inline SVG as runs of Arabic letters and of digits, with their x centres. */
 function svgRuns({ svgText, pageDir }) {

@@ -8,19 +8,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { servedBrowser, watch } from "./harness.mjs";
+import { robustPage, servedBrowser } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const env = servedBrowser(ROOT);
 const TIMEOUT = { timeout: 120_000 };
 
-async function open() {
-  const page = await env.chromium.newPage({ viewport: { width: 900, height: 800 } });
-  const problems = watch(page);
-  await page.goto(`${env.server.url}tests/browser/pages/robust.html`);
-  await page.waitForFunction(() => window.ready === true);
-  return { page, problems };
-}
+const open = () => robustPage(env, { viewport: { width: 900, height: 800 } });
 
 /** In the page: renders `spec` (an object or JSON text) at `width` and returns every fillText, the aria-label and the table's text. */
 function drawn({ spec, width }) {
