@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { createServer } from "vite";
 import webpack from "webpack";
-import { browser, serve, watch } from "./harness.mjs";
+import { browser, inkedPixels, serve, watch } from "./harness.mjs";
 import { pack, scratchProject } from "./scratch.mjs";
 
 const MAIN = `import { render, defineElement } from "housing-charts";
@@ -56,14 +56,8 @@ async function drawn(url) {
     await page.waitForFunction(() => window.result && (window.elementDrawn || window.elementError), null, { timeout: 30000 });
     const state = await page.evaluate(() => ({ result: window.result, elementError: window.elementError ?? null }));
     assert.deepEqual(state, { result: { error: null }, elementError: null }, JSON.stringify(problems));
-    const inked = await page.evaluate(() =>
-      [document.querySelector("#chart canvas"), document.getElementById("element").shadowRoot.querySelector("canvas")].map((canvas) => {
-        const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-        let n = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1]) n++;
-        return n;
-      }),
-    );
+    // The API's chart and the element's (Playwright's CSS reaches into its shadow root).
+    const inked = await Promise.all([inkedPixels(page, "#chart canvas"), inkedPixels(page, "#element canvas")]);
     return { inked, problems };
   } finally {
     await page.close();
